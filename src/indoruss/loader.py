@@ -1,0 +1,507 @@
+"""YAML files -> a validated FactBase. The only module that sees raw YAML; each problem names file, line, field."""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from pathlib import Path
+from typing import Any
+
+from . import model as m
+from .errors import FactBaseError, Problem
+from .yamlsource import (
+    Mapping,
+    Node,
+    Scalar,
+    Sequence,
+    YamlProblem,
+    _TimestampText,
+    parse,
+    read_text,
+    unsafe_char_problem,
+)
+
+ID_PATTERN = re.compile(r"[a-z0-9][a-z0-9-]*\Z")
+DATE_PATTERN = re.compile(r"(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?\Z")
+SECTIONS = ("sources", "topics", "entities", "facts", "figures", "quotes", "events")
+
+
+def data_files(path: Path) -> list[Path]:
+    """The YAML files that make up the fact base at `path` (a folder, searched recursively, or one file)."""
+    if path.is_file():
+        return [path]
+    try:
+        found = sorted(p for p in path.rglob("*") if p.suffix in (".yaml", ".yml") and p.is_file())
+    except OSError as exc:
+        raise FactBaseError(Problem(str(path), f"cannot list folder: {exc.strerror or exc}")) from None
+    if not found:
+        raise FactBaseError(Problem(str(path), "folder holds no .yaml files"))
+    return found
+
+
+def shown_name(file: Path, root: Path) -> str:
+    if root.is_dir():
+        try:
+            return str(Path(root.name) / file.relative_to(root))
+        except ValueError:
+            pass
+    return str(file)
+
+
+def fingerprint(files: list[Path], root: Path) -> str:
+    """A short hash of the data files' names and bytes: the identity a reader cites."""
+    digest = hashlib.sha256()
+    for file in files:
+        digest.update(shown_name(file, root).encode())
+        digest.update(b"\0")
+        digest.update(file.read_bytes())
+        digest.update(b"\0")
+    return digest.hexdigest()[:12]
+
+
+def load_factbase(path: Path) -> m.FactBase:
+    """Load and validate the fact base at `path`; raise FactBaseError listing every problem."""
+    files = data_files(path)
+    problems: list[Problem] = []
+    builder = _Builder(problems)
+    for file in files:
+        shown = shown_name(file, path)
+        try:
+            tree = parse(read_text(file, shown), shown)
+        except YamlProblem as exc:
+            problems.append(exc.problem)
+            continue
+        builder.add_file(tree, shown)
+    factbase = builder.finish(fingerprint(files, path) if not problems else "")
+    if problems:
+        raise FactBaseError(problems)
+    return factbase
+
+
+class _Builder:
+    def __init__(self, problems: list[Problem]) -> None:
+        self.problems = problems
+        self.records: dict[str, list[Any]] = {name: [] for name in SECTIONS}
+        self.ids: dict[str, str] = {}
+        self.refs: list[tuple[str, str, Problem]] = []
+
+    def add_file(self, tree: Node, shown: str) -> None:
+        if not isinstance(tree, Mapping):
+            self.problems.append(Problem(shown, "top level must be a mapping of sections", tree.mark.line))
+            return
+        for key, node in tree.items.items():
+            if key == "schema":
+                if not (isinstance(node, Scalar) and node.value == m.SCHEMA_VERSION) or isinstance(node.value, bool):
+                    self.problems.append(
+                        Problem(
+                            shown,
+                            f"unsupported schema version (this indoruss reads {m.SCHEMA_VERSION})",
+                            node.mark.line,
+                            node.mark.column,
+                            "schema",
+                        )
+                    )
+                continue
+            if key not in SECTIONS:
+                self.problems.append(
+                    Problem(
+                        shown,
+                        f"unknown section (allowed: schema, {', '.join(SECTIONS)})",
+                        node.mark.line,
+                        node.mark.column,
+                        key,
+                    )
+                )
+                continue
+            if not isinstance(node, Sequence):
+                self.problems.append(Problem(shown, "must be a list of records", node.mark.line, node.mark.column, key))
+                continue
+            build = getattr(self, "_" + key)
+            for index, item in enumerate(node.items):
+                where = f"{key}[{index}]"
+                if not isinstance(item, Mapping):
+                    self.problems.append(Problem(shown, "must be a mapping", item.mark.line, item.mark.column, where))
+                    continue
+                fields = _Fields(item, shown, where, self.problems)
+                record = build(fields)
+                fields.reject_unknown()
+                if record is not None:
+                    self._register(record, fields)
+                    self.records[key].append(record)
+
+    def _register(self, record: Any, fields: _Fields) -> None:
+        earlier = self.ids.get(record.id)
+        line = fields.line_of("id")
+        if earlier is not None:
+            self.problems.append(
+                Problem(
+                    fields.file,
+                    f"duplicate id {record.id!r} (first defined at {earlier})",
+                    line,
+                    None,
+                    f"{fields.where}.id",
+                )
+            )
+        else:
+            self.ids[record.id] = f"{fields.file}:{line}"
+
+    def _ref(self, kind: str, target: str, fields: _Fields, key: str) -> None:
+        self.refs.append((kind, target, Problem(fields.file, "", fields.line_of(key), None, f"{fields.where}.{key}")))
+
+    # -- one method per section: read the fields, return the record (None when unusable) -------------
+
+    def _sources(self, f: _Fields) -> m.Source | None:
+        rid = f.ident()
+        title = f.text("title")
+        publisher = f.text("publisher", required=False, nullable=True) or None
+        published = f.text("published")
+        if published and not _parse_date(published, f, "published"):
+            published = ""
+        kind = f.choice("kind", m.SOURCE_KINDS)
+        note = f.text("note", required=False)
+        if not (rid and title and published and kind):
+            return None
+        return m.Source(rid, title, publisher, published, kind, note, f.origin)
+
+    def _topics(self, f: _Fields) -> m.Topic | None:
+        rid, title, description = f.ident(), f.text("title"), f.text("description")
+        aliases = f.text_list("aliases", required=False)
+        if not (rid and title and description):
+            return None
+        return m.Topic(rid, title, description, aliases, f.origin)
+
+    def _entities(self, f: _Fields) -> m.Entity | None:
+        rid, name = f.ident(), f.text("name")
+        category = f.choice("category", m.CATEGORIES)
+        description = f.text("description")
+        aliases = f.text_list("aliases", required=False)
+        topics = self._id_list(f, "topics", "topic", required=False)
+        source = self._source_ref(f)
+        if not (rid and name and category and description and source):
+            return None
+        return m.Entity(rid, name, category, description, aliases, topics, source, f.origin)
+
+    def _facts(self, f: _Fields) -> m.Fact | None:
+        rid, statement = f.ident(), f.text("statement")
+        status = f.choice("status", tuple(m.STATUSES))
+        topics = self._id_list(f, "topics", "topic", required=True)
+        entities = self._id_list(f, "entities", "entity", required=False)
+        date, date_ok = self._date(f, required=False)
+        source = self._source_ref(f)
+        if not (rid and statement and status and source and date_ok):
+            return None
+        return m.Fact(rid, statement, status, topics, entities, date, source, f.origin)
+
+    def _figures(self, f: _Fields) -> m.Figure | None:
+        rid = f.ident()
+        value = f.number("value")
+        unit = f.choice("unit", m.UNITS)
+        display = f.text("display")
+        qualifier = f.choice("qualifier", m.QUALIFIERS)
+        measures = f.text("measures")
+        period = f.text("period", required=False)
+        status = f.choice("status", tuple(m.STATUSES))
+        date, date_ok = self._date(f, required=False)
+        topics = self._id_list(f, "topics", "topic", required=True)
+        entities = self._id_list(f, "entities", "entity", required=False)
+        source = self._source_ref(f)
+        complete = rid and unit and display and qualifier and measures and status and source and date_ok
+        if not complete or value is None or source is None:
+            return None
+        return m.Figure(
+            rid,
+            value,
+            unit,
+            display,
+            qualifier,
+            measures,
+            period,
+            status,
+            date,
+            topics,
+            entities,
+            source,
+            f.origin,
+        )
+
+    def _quotes(self, f: _Fields) -> m.Quote | None:
+        rid, text = f.ident(), f.text("text")
+        speaker = self._speaker(f)
+        context = f.text("context")
+        fragment = f.boolean("fragment")
+        topics = self._id_list(f, "topics", "topic", required=True)
+        source = self._source_ref(f)
+        if not (rid and text and speaker and context and fragment is not None and source):
+            return None
+        return m.Quote(rid, text, speaker, context, fragment, topics, source, f.origin)
+
+    def _events(self, f: _Fields) -> m.Event | None:
+        rid, title = f.ident(), f.text("title")
+        date, _ = self._date(f, required=True)
+        status = f.choice("status", tuple(m.STATUSES))
+        topics = self._id_list(f, "topics", "topic", required=True)
+        entities = self._id_list(f, "entities", "entity", required=False)
+        source = self._source_ref(f)
+        if not (rid and title and date and status and source):
+            return None
+        return m.Event(rid, title, date, status, topics, entities, source, f.origin)
+
+    # -- shared pieces --------------------------------------------------------------------------------
+
+    def _id_list(self, f: _Fields, key: str, kind: str, *, required: bool) -> tuple[str, ...]:
+        ids = f.text_list(key, required=required, nonempty=required)
+        for target in ids:
+            self._ref(kind, target, f, key)
+        return ids
+
+    def _source_ref(self, f: _Fields) -> m.SourceRef | None:
+        node = f.get("source", required=True)
+        if node is None:
+            return None
+        if not isinstance(node, Mapping):
+            f.problem("source", "must be a mapping {id: SOURCE_ID, paragraph: N}", node)
+            return None
+        sub = _Fields(node, f.file, f"{f.where}.source", self.problems)
+        source_id = sub.text("id")
+        paragraph = sub.integer("paragraph", minimum=1)
+        sub.reject_unknown()
+        if not source_id or paragraph is None:
+            return None
+        self._ref("source", source_id, sub, "id")
+        return m.SourceRef(source_id, paragraph)
+
+    def _speaker(self, f: _Fields) -> m.Speaker | None:
+        node = f.get("speaker", required=True)
+        if node is None:
+            return None
+        if isinstance(node, Scalar) and isinstance(node.value, str) and not isinstance(node.value, _TimestampText):
+            self._ref("entity", node.value, f, "speaker")
+            return m.Speaker(node.value, node.value)  # the name is filled in once entities are known
+        if isinstance(node, Mapping):
+            sub = _Fields(node, f.file, f"{f.where}.speaker", self.problems)
+            name = sub.text("name")
+            description = sub.text("description", required=False)
+            sub.reject_unknown()
+            return m.Speaker(None, name, description) if name else None
+        f.problem("speaker", "must be an entity id or a mapping {name: ..., description: ...}", node)
+        return None
+
+    def _date(self, f: _Fields, *, required: bool) -> tuple[m.DateSpec | None, bool]:
+        """The record's date (None when it has none) and whether what was written is usable."""
+        text = f.text("date", required=required)
+        label = f.text("date_label", required=False)
+        if not text:
+            if label:
+                f.problem("date_label", "is given without a date", f.get("date_label", required=False))
+            return None, not required and "date" not in f.node.items
+        spec = _parse_date(text, f, "date")
+        if spec is None:
+            return None, False
+        return m.DateSpec(spec.text, spec.precision, spec.start, spec.end, label or None), True
+
+    def finish(self, content_hash: str) -> m.FactBase:
+        kinds = {"topic": m.Topic, "entity": m.Entity, "source": m.Source}
+        records: dict[str, Any] = {r.id: r for rows in self.records.values() for r in rows}
+        for kind, target, where in self.refs:
+            found = records.get(target)
+            if not isinstance(found, kinds[kind]):
+                what = f"unknown {kind} id {target!r}"
+                if found is not None:
+                    what = f"{target!r} is a {found.kind}, not a {kind}"
+                self.problems.append(Problem(where.file, what, where.line, where.column, where.field))
+        quotes = []
+        for quote in self.records["quotes"]:
+            speaker = records.get(quote.speaker.id) if quote.speaker.id else None
+            if isinstance(speaker, m.Entity):
+                quote = m.Quote(
+                    quote.id,
+                    quote.text,
+                    m.Speaker(speaker.id, speaker.name, speaker.description),
+                    quote.context,
+                    quote.fragment,
+                    quote.topics,
+                    quote.source,
+                    quote.origin,
+                )
+            quotes.append(quote)
+        return m.FactBase(
+            sources=tuple(self.records["sources"]),
+            topics=tuple(self.records["topics"]),
+            entities=tuple(self.records["entities"]),
+            facts=tuple(self.records["facts"]),
+            figures=tuple(self.records["figures"]),
+            quotes=tuple(quotes),
+            events=tuple(self.records["events"]),
+            fingerprint=content_hash,
+        )
+
+
+def _parse_date(text: str, f: _Fields, key: str) -> m.DateSpec | None:
+    parts = text.split("/")
+    specs = []
+    for part in parts:
+        found = DATE_PATTERN.match(part)
+        if not found or len(parts) > 2:
+            f.problem(
+                key,
+                f"{text!r} is not a date of the form YYYY, YYYY-MM, YYYY-MM-DD or START/END",
+                f.get(key, required=False),
+            )
+            return None
+        _, month, day = found.groups()
+        if (month and not 1 <= int(month) <= 12) or (day and not 1 <= int(day) <= 31):
+            f.problem(key, f"{text!r} is not a real date", f.get(key, required=False))
+            return None
+        specs.append((part, "day" if day else "month" if month else "year"))
+    if len(specs) == 2 and (specs[0][1] != specs[1][1] or specs[0][0] > specs[1][0]):
+        f.problem(
+            key,
+            f"{text!r}: a range needs two dates of the same precision, in order",
+            f.get(key, required=False),
+        )
+        return None
+    precision: m.Precision = specs[0][1]  # type: ignore[assignment]
+    return m.DateSpec(text, precision, specs[0][0], specs[1][0] if len(specs) == 2 else None)
+
+
+class _Fields:
+    """Typed access to one YAML mapping; each failed check becomes a Problem, each read key is noted."""
+
+    def __init__(self, node: Mapping, file: str, where: str, problems: list[Problem]) -> None:
+        self.node = node
+        self.file = file
+        self.where = where
+        self.problems = problems
+        self.seen: set[str] = set()
+        self.origin = m.Origin(file, node.mark.line)
+
+    def line_of(self, key: str) -> int:
+        item = self.node.items.get(key)
+        return item.mark.line if item is not None else self.node.mark.line
+
+    def problem(self, key: str, message: str, node: Node | None = None) -> None:
+        mark = node.mark if node is not None else self.node.mark
+        self.problems.append(Problem(self.file, message, mark.line, mark.column, f"{self.where}.{key}"))
+
+    def get(self, key: str, *, required: bool) -> Node | None:
+        self.seen.add(key)
+        node = self.node.items.get(key)
+        if node is None and required:
+            self.problem(key, "required field is missing")
+        return node
+
+    def reject_unknown(self) -> None:
+        for key, node in self.node.items.items():
+            if key not in self.seen:
+                self.problem(key, "unknown field", node)
+
+    def _scalar(self, key: str, *, required: bool, nullable: bool = False) -> Scalar | None:
+        node = self.get(key, required=required)
+        if node is None:
+            return None
+        if not isinstance(node, Scalar):
+            self.problem(key, f"expected a single value, got a {_node_kind(node)}", node)
+            return None
+        if node.value is None and not nullable:
+            if required:
+                self.problem(key, "must not be empty", node)
+            return None
+        return node
+
+    def text(self, key: str, *, required: bool = True, nullable: bool = False) -> str:
+        node = self._scalar(key, required=required, nullable=nullable)
+        if node is None or node.value is None:
+            return ""
+        return self._check_text(key, node.value, node)
+
+    def _check_text(self, key: str, value: object, node: Node) -> str:
+        if isinstance(value, _TimestampText):
+            self.problem(key, f'unquoted date {value}; write it in quotes: "{value}"', node)
+            return ""
+        if not isinstance(value, str):
+            self.problem(key, f"expected text, got {_value_kind(value)} {value!r}; put it in quotes", node)
+            return ""
+        if not value.strip():
+            self.problem(key, "must not be blank", node)
+            return ""
+        bad = unsafe_char_problem(value, self.file, node.mark.line, node.mark.column, f"{self.where}.{key}")
+        if bad is not None:
+            self.problems.append(bad)
+            return ""
+        return value
+
+    def ident(self) -> str:
+        value = self.text("id")
+        if value and not ID_PATTERN.match(value):
+            self.problem(
+                "id",
+                f"{value!r} is not a valid id (lowercase letters, digits and '-')",
+                self.get("id", required=False),
+            )
+            return ""
+        return value
+
+    def text_list(self, key: str, *, required: bool, nonempty: bool = False) -> tuple[str, ...]:
+        node = self.get(key, required=required)
+        if node is None:
+            return ()
+        if not isinstance(node, Sequence):
+            self.problem(key, f"expected a list, got {_node_kind(node)}", node)
+            return ()
+        if nonempty and not node.items:
+            self.problem(key, "must list at least one id", node)
+        values = []
+        for item in node.items:
+            if not isinstance(item, Scalar):
+                self.problem(key, f"expected text in the list, got a {_node_kind(item)}", item)
+                continue
+            value = self._check_text(key, item.value, item)
+            if value:
+                values.append(value)
+        return tuple(values)
+
+    def choice(self, key: str, allowed: tuple[str, ...]) -> str:
+        value = self.text(key)
+        if value and value not in allowed:
+            self.problem(key, f"unknown value {value!r} (allowed: {', '.join(allowed)})", self.get(key, required=False))
+            return ""
+        return value
+
+    def number(self, key: str) -> float | None:
+        node = self._scalar(key, required=True)
+        if node is None:
+            return None
+        if isinstance(node.value, bool) or not isinstance(node.value, int | float):
+            self.problem(key, f"expected a number, got {_value_kind(node.value)} {node.value!r}", node)
+            return None
+        return node.value
+
+    def integer(self, key: str, *, minimum: int) -> int | None:
+        node = self._scalar(key, required=True)
+        if node is None:
+            return None
+        if isinstance(node.value, bool) or not isinstance(node.value, int) or node.value < minimum:
+            self.problem(key, f"expected a whole number of at least {minimum}, got {node.value!r}", node)
+            return None
+        return node.value
+
+    def boolean(self, key: str) -> bool | None:
+        node = self._scalar(key, required=True)
+        if node is None:
+            return None
+        if not isinstance(node.value, bool):
+            self.problem(key, f"expected true or false, got {node.value!r}", node)
+            return None
+        return node.value
+
+
+def _node_kind(node: Node) -> str:
+    return {"Scalar": "single value", "Mapping": "mapping", "Sequence": "list"}[type(node).__name__]
+
+
+def _value_kind(value: object) -> str:
+    if isinstance(value, bool):
+        return "a boolean"
+    if isinstance(value, int | float):
+        return "a number"
+    return "a value"

@@ -1,0 +1,101 @@
+"""Markdown for briefs and citations, and the field list of one record that every human view shares."""
+
+from __future__ import annotations
+
+import re
+
+from . import model as m
+from .query import BriefSection, citation
+
+_SPECIAL = re.compile(r"([\\`*_\[\]<>|#])")
+
+
+def escape(text: str) -> str:
+    return _SPECIAL.sub(r"\\\1", " ".join(text.split()))
+
+
+def when(date: m.DateSpec | None) -> str:
+    if date is None:
+        return ""
+    return f"{date.label or date.text} ({date.precision}: {date.text})"
+
+
+def fields(fb: m.FactBase, record: m.Record) -> list[tuple[str, str]]:
+    """What `show` prints about a record, in order, as (label, text) pairs."""
+    rows: list[tuple[str, str]] = [("id", record.id), ("kind", record.kind)]
+    if isinstance(record, m.Entity):
+        rows += [("name", record.name), ("category", record.category), ("description", record.description)]
+        if record.aliases:
+            rows.append(("aliases", ", ".join(record.aliases)))
+    elif isinstance(record, m.Topic):
+        rows += [("title", record.title), ("description", record.description)]
+    elif isinstance(record, m.Source):
+        rows += [
+            ("title", record.title),
+            ("publisher", record.publisher or "not stated"),
+            ("published", record.published),
+            ("source kind", record.source_kind),
+        ]
+        if record.note:
+            rows.append(("note", record.note))
+    elif isinstance(record, m.Fact):
+        rows += [("statement", record.statement), ("status", record.status)]
+    elif isinstance(record, m.Figure):
+        rows += [
+            ("display", record.display),
+            ("measures", record.measures),
+            ("qualifier", record.qualifier),
+            ("status", record.status),
+        ]
+        if record.period:
+            rows.append(("period", record.period))
+    elif isinstance(record, m.Quote):
+        rows += [("text", record.text), ("speaker", record.speaker.name), ("context", record.context)]
+    elif isinstance(record, m.Event):
+        rows += [("title", record.title), ("status", record.status)]
+    date = getattr(record, "date", None)
+    if isinstance(date, m.DateSpec):
+        rows.append(("date", when(date)))
+    for key in ("topics", "entities"):
+        ids = getattr(record, key, ())
+        if ids:
+            rows.append((key, ", ".join(ids)))
+    cite = citation(fb, record)
+    if cite is not None:
+        rows.append(("source", cite.plain()))
+    return rows
+
+
+def _cite(fb: m.FactBase, record: m.Record) -> str:
+    cite = citation(fb, record)
+    if cite is None:
+        return ""
+    prefix = "" if len(fb.sources) == 1 else f"{cite.source.id} "
+    return f" [{prefix}¶{cite.paragraph}]"
+
+
+def brief(fb: m.FactBase, sections: list[BriefSection]) -> str:
+    out = ["# Briefing: the India-Russia summit of December 2025", ""]
+    out.append(f"Fact base {fb.fingerprint}. Each claim ends with its source paragraph; statuses:")
+    out.append("")
+    out += [f"- **{status}**: {meaning}" for status, meaning in m.STATUSES.items()]
+    for section in sections:
+        out += ["", f"## {escape(section.topic.title)}", ""]
+        out += [f"- {escape(f.statement)} *({f.status})*{_cite(fb, f)}" for f in section.facts]
+        if section.figures:
+            out += ["", "| Figure | Measures | Qualifier | Period | Status | Source |", "|---|---|---|---|---|---|"]
+            for fig in section.figures:
+                cells = [fig.display, fig.measures, fig.qualifier, fig.period or "", fig.status]
+                out.append("| " + " | ".join(escape(c) for c in cells) + f" |{_cite(fb, fig).strip()} |")
+        for quote in section.quotes:
+            out += [
+                "",
+                f"> \u201c{escape(quote.text)}\u201d",
+                ">",
+                f"> \u2014 {escape(quote.speaker.name)}, {escape(quote.context)}{_cite(fb, quote)}",
+            ]
+    out += ["", "## Sources", ""]
+    for source in fb.sources:
+        publisher = source.publisher or "publisher not stated"
+        out.append(f"- `{source.id}`: *{escape(source.title)}*. {escape(publisher)}, {source.published}.")
+    return "\n".join(out) + "\n"

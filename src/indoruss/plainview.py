@@ -1,0 +1,117 @@
+"""Plain text for pipes and files: one record a line, tab-separated columns, no colour, no boxes."""
+
+from __future__ import annotations
+
+import sys
+
+from . import markdown
+from . import model as m
+from .query import BriefSection, Citation, Detail, TopicCount, TopicDetail, citation, label
+from .search import Hit
+
+
+def _line(*columns: object) -> None:
+    cells = ("" if c is None else " ".join(str(c).split()) for c in columns)
+    sys.stdout.write("\t".join(cells) + "\n")
+
+
+def _paragraph(fb: m.FactBase, record: m.Record) -> str:
+    cite = citation(fb, record)
+    return f"¶{cite.paragraph}" if cite else ""
+
+
+def _status(record: m.Record) -> str:
+    return getattr(record, "status", "") or ""
+
+
+def search(fb: m.FactBase, hits: list[Hit], query: str) -> None:
+    for hit in hits:
+        record = fb.by_id[hit.record_id]
+        shown = label(record)
+        how = hit.match.field if hit.match.text in shown else f"{hit.match.field}: {hit.match.text}"
+        if hit.match.via:
+            how += f" (via {hit.match.via})"
+        _line(f"{hit.score:.1f}", record.kind, record.id, _status(record), shown, how, _paragraph(fb, record))
+
+
+def topics(fb: m.FactBase, rows: list[TopicCount]) -> None:
+    for row in rows:
+        _line(
+            row.topic.id,
+            row.topic.title,
+            f"facts={row.facts}",
+            f"figures={row.figures}",
+            f"quotes={row.quotes}",
+            f"events={row.events}",
+        )
+
+
+def topic(fb: m.FactBase, shown: TopicDetail) -> None:
+    _records(fb, list(shown.records))
+
+
+def _records(fb: m.FactBase, records: list[m.Record]) -> None:
+    for record in records:
+        _line(record.kind, record.id, _status(record), label(record), _paragraph(fb, record))
+
+
+def quotes(fb: m.FactBase, chosen: list[m.Quote]) -> None:
+    for quote in chosen:
+        _line(quote.id, quote.speaker.name, quote.text, quote.context, _paragraph(fb, quote))
+
+
+def figures(fb: m.FactBase, chosen: list[m.Figure]) -> None:
+    for figure in chosen:
+        _line(
+            figure.id,
+            figure.display,
+            figure.measures,
+            figure.qualifier,
+            figure.period or "",
+            figure.status,
+            _paragraph(fb, figure),
+        )
+
+
+def actors(fb: m.FactBase, chosen: list[m.Entity]) -> None:
+    for entity in chosen:
+        _line(entity.id, entity.category, entity.name, entity.description)
+
+
+def show(fb: m.FactBase, shown: Detail) -> None:
+    record = shown.record
+    for key, value in markdown.fields(fb, record):
+        _line(f"{key}:", value)
+    for item in shown.related:
+        _line(
+            "related",
+            item.record.kind,
+            item.record.id,
+            _status(item.record),
+            label(item.record),
+            "shares " + ", ".join(item.shared),
+        )
+
+
+def timeline(fb: m.FactBase, entries: list[m.Fact | m.Figure | m.Event]) -> None:
+    for record in entries:
+        assert record.date is not None
+        when = record.date.label or record.date.text
+        _line(
+            record.date.text,
+            record.date.precision,
+            when,
+            record.kind,
+            record.id,
+            record.status,
+            label(record),
+            _paragraph(fb, record),
+        )
+
+
+def brief(fb: m.FactBase, sections: list[BriefSection]) -> None:
+    sys.stdout.write(markdown.brief(fb, sections))
+
+
+def cite(fb: m.FactBase, found: Citation, as_markdown: bool) -> None:
+    sys.stdout.write((found.markdown() if as_markdown else found.plain()) + "\n")

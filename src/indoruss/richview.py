@@ -1,0 +1,176 @@
+"""Rich views for a terminal. Every string from the data or the user goes in as Text, never as markup."""
+
+from __future__ import annotations
+
+from rich import box
+from rich.console import Console, Group
+from rich.markdown import Markdown
+from rich.panel import Panel
+from rich.table import Table
+from rich.text import Text
+
+from . import markdown
+from . import model as m
+from .query import BriefSection, Citation, Detail, TopicCount, TopicDetail, citation, label
+from .search import Hit
+
+STATUS_STYLES = {
+    "confirmed": "bold green",
+    "reported": "cyan",
+    "expected": "yellow",
+    "likely": "dark_orange",
+    "possible": "magenta",
+    "proposed": "bold blue",
+}
+KIND_STYLES = {"entity": "bold", "topic": "bold", "fact": "", "figure": "bold cyan", "quote": "italic", "event": ""}
+
+console = Console(highlight=False)
+
+
+def _status(record: m.Record) -> Text:
+    status = getattr(record, "status", None)
+    if not status:
+        return Text("")
+    # The word itself differs too, so statuses stay distinct without colour (NO_COLOR, TERM=dumb).
+    return Text(status, style=STATUS_STYLES.get(status, ""))
+
+
+def _paragraph(fb: m.FactBase, record: m.Record) -> Text:
+    cite = citation(fb, record)
+    return Text(f"¶{cite.paragraph}" if cite else "", style="dim")
+
+
+def _table(*columns: str, title: str | None = None) -> Table:
+    table = Table(box=box.SIMPLE_HEAD, title=Text(title) if title else None, expand=False, show_lines=False)
+    for column in columns:
+        table.add_column(Text(column), overflow="fold")
+    return table
+
+
+def search(fb: m.FactBase, hits: list[Hit], query: str) -> None:
+    table = _table("score", "kind", "record", "status", "matched", "¶", title=f"Search: {query}")
+    for hit in hits:
+        record = fb.by_id[hit.record_id]
+        what = Text(label(record))
+        what.append("\n")
+        matched = Text(hit.match.text, style="dim")
+        for start, end in hit.match.spans:
+            matched.stylize("bold reverse", start, end)
+        how = Text(f"{hit.match.field}: ", style="dim") + matched
+        if hit.match.via:
+            how.append(f" (via {hit.match.via})", style="dim")
+        table.add_row(
+            Text(f"{hit.score:.0f}"),
+            Text(record.kind, style=KIND_STYLES.get(record.kind, "")),
+            Text(record.id, style="bold") + Text("\n") + what,
+            _status(record),
+            how,
+            _paragraph(fb, record),
+        )
+    console.print(table)
+
+
+def topics(fb: m.FactBase, rows: list[TopicCount]) -> None:
+    table = _table("topic", "title", "facts", "figures", "quotes", "events", title="Topics")
+    for row in rows:
+        table.add_row(
+            Text(row.topic.id, style="bold"),
+            Text(row.topic.title) + Text("\n" + row.topic.description, style="dim"),
+            *(Text(str(n)) for n in (row.facts, row.figures, row.quotes, row.events)),
+        )
+    console.print(table)
+
+
+def topic(fb: m.FactBase, shown: TopicDetail) -> None:
+    console.print(Panel(Text(shown.topic.description), title=Text(shown.topic.title), title_align="left"))
+    for kind in ("entity", "fact", "figure", "quote", "event"):
+        group = [r for r in shown.records if r.kind == kind]
+        if group:
+            _record_table(fb, group, f"{kind}s ({len(group)})")
+
+
+def _record_table(fb: m.FactBase, records: list[m.Record], title: str) -> None:
+    table = _table("id", "status", "record", "¶", title=title)
+    for record in records:
+        table.add_row(Text(record.id, style="bold"), _status(record), Text(label(record)), _paragraph(fb, record))
+    console.print(table)
+
+
+def quotes(fb: m.FactBase, chosen: list[m.Quote]) -> None:
+    for quote in chosen:
+        body = Text("\u201c" + quote.text + "\u201d", style="italic")
+        cite = citation(fb, quote)
+        footer = Text(f"\u2014 {quote.speaker.name}, {quote.context}", style="bold")
+        if cite is not None:
+            footer.append(f"\n{cite.plain()}", style="dim")
+        console.print(Panel(Group(body, Text(""), footer), title=Text(quote.id), title_align="left"))
+
+
+def figures(fb: m.FactBase, chosen: list[m.Figure]) -> None:
+    table = _table("figure", "measures", "qualifier", "period", "status", "¶", title="Figures")
+    for figure in chosen:
+        table.add_row(
+            Text(figure.display, style="bold cyan"),
+            Text(figure.measures),
+            Text(figure.qualifier),
+            Text(figure.period or ""),
+            _status(figure),
+            _paragraph(fb, figure),
+        )
+    console.print(table)
+
+
+def actors(fb: m.FactBase, chosen: list[m.Entity]) -> None:
+    table = _table("id", "category", "name", "description", title="Actors")
+    for entity in chosen:
+        table.add_row(
+            Text(entity.id, style="dim"),
+            Text(entity.category),
+            Text(entity.name, style="bold"),
+            Text(entity.description),
+        )
+    console.print(table)
+
+
+def show(fb: m.FactBase, shown: Detail) -> None:
+    grid = Table.grid(padding=(0, 2))
+    grid.add_column(style="bold")
+    grid.add_column(overflow="fold")
+    for key, value in markdown.fields(fb, shown.record):
+        grid.add_row(Text(key), _status(shown.record) if key == "status" else Text(value))
+    console.print(Panel(grid, title=Text(label(shown.record)[:80]), title_align="left"))
+    if shown.related:
+        table = _table("kind", "id", "status", "record", "shares", title="Linked records, most related first")
+        for item in shown.related:
+            table.add_row(
+                Text(item.record.kind),
+                Text(item.record.id, style="bold"),
+                _status(item.record),
+                Text(label(item.record)),
+                Text(", ".join(item.shared), style="dim"),
+            )
+        console.print(table)
+
+
+def timeline(fb: m.FactBase, entries: list[m.Fact | m.Figure | m.Event]) -> None:
+    table = _table("date", "precision", "kind", "status", "record", "¶", title="Timeline")
+    for record in entries:
+        assert record.date is not None
+        table.add_row(
+            Text(record.date.label or record.date.text, style="bold"),
+            Text(record.date.precision),
+            Text(record.kind),
+            _status(record),
+            Text(label(record)),
+            _paragraph(fb, record),
+        )
+    console.print(table)
+
+
+def brief(fb: m.FactBase, sections: list[BriefSection]) -> None:
+    # The Markdown is built from escaped data, so Rich renders it as Markdown and never as Rich markup.
+    console.print(Markdown(markdown.brief(fb, sections)))
+
+
+def cite(fb: m.FactBase, found: Citation, as_markdown: bool) -> None:
+    console.print(Text(found.markdown() if as_markdown else found.plain()))

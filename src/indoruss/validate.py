@@ -1,0 +1,36 @@
+"""Checking a fact base against the text it was built from: quotes verbatim, figures as written."""
+
+from __future__ import annotations
+
+from . import model as m
+from .errors import Problem
+from .text import normalise_typography
+
+
+def paragraphs(text: str) -> list[str]:
+    """The report's paragraphs: its non-empty lines, normalised, numbered from 1 by their position + 1."""
+    return [normalise_typography(line) for line in text.splitlines() if line.strip()]
+
+
+def check_against(fb: m.FactBase, text: str, shown: str) -> list[Problem]:
+    """Every quote must stand verbatim, and every figure's display form appear, in its cited paragraph."""
+    paras = paragraphs(text)
+    problems: list[Problem] = []
+
+    def check(record: m.Quote | m.Figure, needle: str, field: str, what: str) -> None:
+        wanted = normalise_typography(needle)
+        paragraph = record.source.paragraph
+        if 1 <= paragraph <= len(paras) and wanted in paras[paragraph - 1]:
+            return
+        elsewhere = [i + 1 for i, para in enumerate(paras) if wanted in para]
+        if elsewhere:
+            message = f"{what} is in paragraph {elsewhere[0]} of {shown}, not in the cited paragraph {paragraph}"
+        else:
+            message = f"{what} does not appear in {shown}: {needle!r}"
+        problems.append(Problem(record.origin.file, message, record.origin.line, None, f"{record.id}.{field}"))
+
+    for quote in fb.quotes:
+        check(quote, quote.text, "text", "quote")
+    for figure in fb.figures:
+        check(figure, figure.display, "display", "figure display form")
+    return problems

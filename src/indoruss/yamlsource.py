@@ -1,0 +1,207 @@
+"""Reading YAML files safely: size, encoding and structure are checked before anything walks them.
+
+The result is a tree of plain values in which every mapping and list knows the line of each of its
+items, so the loader can name file, line and field in every error.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from .errors import Problem
+
+MAX_FILE_BYTES = 50 * 1024 * 1024
+UNSAFE_CHARS = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u200e\u200f\u202a-\u202e\u2066-\u2069]")
+
+
+@dataclass(frozen=True)
+class Mark:
+    line: int
+    column: int
+
+
+@dataclass
+class Scalar:
+    value: str | int | float | bool | None
+    mark: Mark
+
+
+@dataclass
+class Mapping:
+    items: dict[str, Node]
+    mark: Mark
+
+
+@dataclass
+class Sequence:
+    items: list[Node]
+    mark: Mark
+
+
+Node = Scalar | Mapping | Sequence
+
+
+class YamlProblem(Exception):
+    def __init__(self, problem: Problem) -> None:
+        super().__init__(str(problem))
+        self.problem = problem
+
+
+def describe_char(char: str) -> str:
+    return f"U+{ord(char):04X}"
+
+
+def unsafe_char_problem(text: str, file: str, line: int, column: int, field: str | None) -> Problem | None:
+    found = UNSAFE_CHARS.search(text)
+    if found is None:
+        return None
+    return Problem(
+        file,
+        f"control or bidirectional character {describe_char(found.group())} is not allowed in text",
+        line,
+        column,
+        field,
+    )
+
+
+def read_text(path: Path, shown: str) -> str:
+    """The file's text, or a YamlProblem saying exactly why it cannot be used."""
+    try:
+        size = path.stat().st_size
+        if size > MAX_FILE_BYTES:
+            raise YamlProblem(
+                Problem(shown, f"file is {size} bytes, over the {MAX_FILE_BYTES // (1024 * 1024)} MiB limit")
+            )
+        raw = path.read_bytes()
+    except OSError as exc:
+        raise YamlProblem(Problem(shown, f"cannot read file: {exc.strerror or exc}")) from None
+    if raw.startswith(b"\xef\xbb\xbf"):
+        raise YamlProblem(Problem(shown, "file starts with a byte-order mark; save it as UTF-8 without BOM", 1, 1))
+    try:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        line = raw[: exc.start].count(b"\n") + 1
+        column = exc.start - (raw.rfind(b"\n", 0, exc.start) + 1) + 1
+        raise YamlProblem(
+            Problem(shown, f"file is not valid UTF-8 (byte 0x{raw[exc.start]:02x})", line, column)
+        ) from None
+    if not text.strip():
+        raise YamlProblem(Problem(shown, "file is empty"))
+    return text
+
+
+def parse(text: str, shown: str) -> Node:
+    """Parse one document, rejecting anchors, aliases and tags before any tree is built."""
+    import yaml
+
+    loader_cls: Any = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+    try:
+        documents = 0
+        for event in yaml.parse(text, Loader=loader_cls):
+            start: Any = event.start_mark
+            if isinstance(event, yaml.AliasEvent) or getattr(event, "anchor", None) is not None:
+                raise YamlProblem(
+                    Problem(
+                        shown,
+                        "YAML anchors and aliases are not allowed",
+                        start.line + 1,
+                        start.column + 1,
+                    )
+                )
+            tag = getattr(event, "tag", None)
+            if tag is not None:
+                raise YamlProblem(
+                    Problem(
+                        shown,
+                        f"YAML tag {tag} is not allowed",
+                        start.line + 1,
+                        start.column + 1,
+                    )
+                )
+            if isinstance(event, yaml.DocumentStartEvent):
+                documents += 1
+                if documents > 1:
+                    raise YamlProblem(Problem(shown, "only one YAML document per file is allowed", start.line + 1))
+        node = yaml.compose(text, Loader=loader_cls)
+    except yaml.MarkedYAMLError as exc:
+        mark = exc.problem_mark or exc.context_mark
+        reason = exc.problem or exc.context or "invalid YAML"
+        raise YamlProblem(
+            Problem(
+                shown,
+                f"invalid YAML: {reason}",
+                mark.line + 1 if mark else None,
+                mark.column + 1 if mark else None,
+            )
+        ) from None
+    except yaml.YAMLError as exc:
+        raise YamlProblem(Problem(shown, f"invalid YAML: {exc}")) from None
+    if node is None:
+        raise YamlProblem(Problem(shown, "file holds no YAML document"))
+    return _convert(node, shown)
+
+
+_INT = "tag:yaml.org,2002:int"
+_FLOAT = "tag:yaml.org,2002:float"
+_BOOL = "tag:yaml.org,2002:bool"
+_NULL = "tag:yaml.org,2002:null"
+_STR = "tag:yaml.org,2002:str"
+_TIMESTAMP = "tag:yaml.org,2002:timestamp"
+
+
+def _convert(node: Any, shown: str) -> Node:
+    import yaml
+
+    mark = Mark(node.start_mark.line + 1, node.start_mark.column + 1)
+    if isinstance(node, yaml.ScalarNode):
+        return Scalar(_scalar_value(node, shown, mark), mark)
+    if isinstance(node, yaml.SequenceNode):
+        return Sequence([_convert(item, shown) for item in node.value], mark)
+    if isinstance(node, yaml.MappingNode):
+        items: dict[str, Node] = {}
+        for key_node, value_node in node.value:
+            key_mark = Mark(key_node.start_mark.line + 1, key_node.start_mark.column + 1)
+            if not isinstance(key_node, yaml.ScalarNode) or key_node.tag != _STR:
+                raise YamlProblem(Problem(shown, "mapping keys must be plain strings", key_mark.line, key_mark.column))
+            key = key_node.value
+            if key in items:
+                raise YamlProblem(
+                    Problem(shown, "key appears twice in the same mapping", key_mark.line, key_mark.column, key)
+                )
+            items[key] = _convert(value_node, shown)
+        return Mapping(items, mark)
+    raise YamlProblem(Problem(shown, "unsupported YAML node", mark.line, mark.column))
+
+
+def _scalar_value(node: Any, shown: str, mark: Mark) -> str | int | float | bool | None:
+    tag = node.tag
+    text: str = node.value
+    if tag == _STR:
+        return text
+    if tag == _NULL:
+        return None
+    if tag == _BOOL:
+        return text.lower() in ("yes", "true", "on", "y")
+    if tag == _INT:
+        try:
+            return int(text.replace("_", ""), 0)
+        except ValueError:
+            return int(text.replace("_", ""))
+    if tag == _FLOAT:
+        try:
+            return float(text.replace("_", ""))
+        except ValueError:
+            raise YamlProblem(
+                Problem(shown, f"unsupported number {text!r}; write it plainly", mark.line, mark.column)
+            ) from None
+    if tag == _TIMESTAMP:
+        # An unquoted 2025-12-04 would silently become a date object; dates are strings here.
+        return _TimestampText(text)
+    raise YamlProblem(Problem(shown, f"unsupported YAML value of type {tag}", mark.line, mark.column))
+
+
+class _TimestampText(str):
+    """A date-like scalar that was not quoted: kept as text but recognisable, so the loader can object."""
