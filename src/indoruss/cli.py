@@ -16,7 +16,6 @@ from .render import emit, printable, warn
 
 app = typer.Typer(
     name="indoruss",
-    help="A knowledge base of the India-Russia summit of 4-5 December 2025: facts, figures, quotes, actors.",
     no_args_is_help=False,
     rich_markup_mode=None,
     pretty_exceptions_enable=False,
@@ -148,7 +147,8 @@ def main_options(
 
     Example: indoruss search S-400
     """
-    _state.data, _state.use_cache, _state.debug = data, not no_cache, debug
+    global _state
+    _state = State(data, not no_cache, debug)
     _show_version(version)
     if ctx.invoked_subcommand is None:
         typer.echo(ctx.get_help())
@@ -438,6 +438,8 @@ def main(args: list[str] | None = None) -> None:
     try:
         result = command.main(args=args, prog_name="indoruss", standalone_mode=False)
         code = result if isinstance(result, int) else 0
+        if code == 130:  # Typer turns Ctrl-C inside a command into exit code 130
+            _fail("Interrupted.", 130)
     except click_exceptions.NoArgsIsHelpError as exc:
         typer.echo(exc.ctx.get_help() if exc.ctx else "")
         code = 2

@@ -24,7 +24,11 @@ STATUS_STYLES = {
 }
 KIND_STYLES = {"entity": "bold", "topic": "bold", "fact": "", "figure": "bold cyan", "quote": "italic", "event": ""}
 
-console = Console(highlight=False)
+
+
+def _console() -> Console:
+    # Made per call, not at import, so the terminal width and NO_COLOR are read when output is written.
+    return Console(highlight=False)
 
 
 def _status(record: m.Record) -> Text:
@@ -67,7 +71,7 @@ def search(fb: m.FactBase, hits: list[Hit], query: str) -> None:
             how,
             _paragraph(fb, record),
         )
-    console.print(table)
+    _console().print(table)
 
 
 def topics(fb: m.FactBase, rows: list[TopicCount]) -> None:
@@ -78,11 +82,11 @@ def topics(fb: m.FactBase, rows: list[TopicCount]) -> None:
             Text(row.topic.title) + Text("\n" + row.topic.description, style="dim"),
             *(Text(str(n)) for n in (row.facts, row.figures, row.quotes, row.events)),
         )
-    console.print(table)
+    _console().print(table)
 
 
 def topic(fb: m.FactBase, shown: TopicDetail) -> None:
-    console.print(Panel(Text(shown.topic.description), title=Text(shown.topic.title), title_align="left"))
+    _console().print(Panel(Text(shown.topic.description), title=Text(shown.topic.title), title_align="left"))
     for kind in ("entity", "fact", "figure", "quote", "event"):
         group = [r for r in shown.records if r.kind == kind]
         if group:
@@ -93,7 +97,7 @@ def _record_table(fb: m.FactBase, records: list[m.Record], title: str) -> None:
     table = _table("id", "status", "record", "¶", title=title)
     for record in records:
         table.add_row(Text(record.id, style="bold"), _status(record), Text(label(record)), _paragraph(fb, record))
-    console.print(table)
+    _console().print(table)
 
 
 def quotes(fb: m.FactBase, chosen: list[m.Quote]) -> None:
@@ -103,7 +107,7 @@ def quotes(fb: m.FactBase, chosen: list[m.Quote]) -> None:
         footer = Text(f"\u2014 {quote.speaker.name}, {quote.context}", style="bold")
         if cite is not None:
             footer.append(f"\n{cite.plain()}", style="dim")
-        console.print(Panel(Group(body, Text(""), footer), title=Text(quote.id), title_align="left"))
+        _console().print(Panel(Group(body, Text(""), footer), title=Text(quote.id), title_align="left"))
 
 
 def figures(fb: m.FactBase, chosen: list[m.Figure]) -> None:
@@ -117,7 +121,7 @@ def figures(fb: m.FactBase, chosen: list[m.Figure]) -> None:
             _status(figure),
             _paragraph(fb, figure),
         )
-    console.print(table)
+    _console().print(table)
 
 
 def actors(fb: m.FactBase, chosen: list[m.Entity]) -> None:
@@ -129,7 +133,7 @@ def actors(fb: m.FactBase, chosen: list[m.Entity]) -> None:
             Text(entity.name, style="bold"),
             Text(entity.description),
         )
-    console.print(table)
+    _console().print(table)
 
 
 def show(fb: m.FactBase, shown: Detail) -> None:
@@ -138,7 +142,7 @@ def show(fb: m.FactBase, shown: Detail) -> None:
     grid.add_column(overflow="fold")
     for key, value in markdown.fields(fb, shown.record):
         grid.add_row(Text(key), _status(shown.record) if key == "status" else Text(value))
-    console.print(Panel(grid, title=Text(label(shown.record)[:80]), title_align="left"))
+    _console().print(Panel(grid, title=Text(label(shown.record)[:80]), title_align="left"))
     if shown.related:
         table = _table("kind", "id", "status", "record", "shares", title="Linked records, most related first")
         for item in shown.related:
@@ -149,7 +153,7 @@ def show(fb: m.FactBase, shown: Detail) -> None:
                 Text(label(item.record)),
                 Text(", ".join(item.shared), style="dim"),
             )
-        console.print(table)
+        _console().print(table)
 
 
 def timeline(fb: m.FactBase, entries: list[m.Fact | m.Figure | m.Event]) -> None:
@@ -164,13 +168,13 @@ def timeline(fb: m.FactBase, entries: list[m.Fact | m.Figure | m.Event]) -> None
             Text(label(record)),
             _paragraph(fb, record),
         )
-    console.print(table)
+    _console().print(table)
 
 
 def brief(fb: m.FactBase, sections: list[BriefSection]) -> None:
     # The Markdown is built from escaped data, so Rich renders it as Markdown and never as Rich markup.
-    console.print(Markdown(markdown.brief(fb, sections)))
+    _console().print(Markdown(markdown.brief(fb, sections)))
 
 
 def cite(fb: m.FactBase, found: Citation, as_markdown: bool) -> None:
-    console.print(Text(found.markdown() if as_markdown else found.plain()))
+    _console().print(Text(found.markdown() if as_markdown else found.plain()))

@@ -183,7 +183,7 @@ def search(index: SearchIndex, query: str, filters: Filters = Filters(), limit: 
         for field_index, slots in by_field.items():
             field, text = index.fields[doc][field_index]
             quality = sum(slots.values()) / len(wanted)
-            if index.kinds[doc] in ("entity", "topic") and field in NAME_FIELDS:
+            if index.kinds[doc] in ("entity", "topic") and field in NAME_FIELDS and len(slots) == len(wanted):
                 if doc in exact_docs and compact(text) == whole:
                     score = EXACT_NAME_SCORE
                 else:

@@ -1,0 +1,61 @@
+"""Shared test helpers: every test gets its own cache folder and no data path from the environment."""
+
+from __future__ import annotations
+
+import shutil
+import sys
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from indoruss.cli import main
+from indoruss.paths import bundled_data_dir
+
+REPORT = Path(__file__).resolve().parents[2] / "shared" / "source" / "putin-india-visit-2025-12-04.txt"
+
+
+@dataclass
+class Outcome:
+    code: int
+    stdout: str
+    stderr: str
+
+
+@pytest.fixture(autouse=True)
+def isolated_environment(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))
+    monkeypatch.delenv("INDORUSS_DATA", raising=False)
+    monkeypatch.delenv("INDORUSS_OUTPUT", raising=False)
+    monkeypatch.setenv("COLUMNS", "120")
+    yield
+
+
+def invoke(*args: str, env: dict[str, str] | None = None) -> Outcome:
+    """Run the real entry point (error handling included) with captured stdout and stderr."""
+    runner = CliRunner()
+    with runner.isolation(env=env) as (out, err, _):
+        try:
+            main(list(args))
+            code = 0
+        except SystemExit as done:
+            code = done.code if isinstance(done.code, int) else (0 if done.code is None else 1)
+        sys.stdout.flush()
+        sys.stderr.flush()
+        stdout, stderr = out.getvalue().decode(), err.getvalue().decode()
+    return Outcome(code, stdout, stderr)
+
+
+@pytest.fixture
+def run() -> Callable[..., Outcome]:
+    return invoke
+
+
+@pytest.fixture
+def data_copy(tmp_path: Path) -> Path:
+    """A private, writable copy of the bundled fact base."""
+    target = tmp_path / "data"
+    shutil.copytree(bundled_data_dir(), target)
+    return target

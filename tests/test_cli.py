@@ -1,0 +1,408 @@
+"""The commands as a user runs them: exit codes, exact messages, the records returned."""
+
+from __future__ import annotations
+
+import json
+import re
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+
+from conftest import Outcome
+
+Run = Callable[..., Outcome]
+
+
+def first_ids(out: Outcome, n: int = 1) -> list[str]:
+    return [line.split("\t")[2] for line in out.stdout.splitlines()[:n]]
+
+
+def test_search_s400_puts_the_system_and_its_facts_first(run: Run) -> None:
+    out = run("search", "S-400")
+    assert out.code == 0, out.stderr
+    lines = [line.split("\t") for line in out.stdout.splitlines()]
+    assert lines[0][1:3] == ["entity", "s-400"]
+    # Records about the S-400 (linked to it) rank above records that merely mention it.
+    about = [cols[2] for cols in lines[1:4]]
+    assert set(about) == {"s-400-on-agenda", "more-s-400-likely", "48n6-assembly-possible"}
+    mentions = [cols[2] for cols in lines if cols[1] == "entity" and cols[2] != "s-400"]
+    assert "s-500" in mentions
+    assert lines.index(next(c for c in lines if c[2] == "s-500")) > 3
+    assert out.stderr == ""
+
+
+@pytest.mark.parametrize("query", ["S400", "s 400", "S-400", "s-400", "S 400"])
+def test_search_forgives_case_punctuation_and_spacing(run: Run, query: str) -> None:
+    out = run("search", query)
+    assert out.code == 0
+    assert first_ids(out, 4) == first_ids(run("search", "S-400"), 4)
+
+
+@pytest.mark.parametrize(
+    ("query", "expected"),
+    [
+        ("Su57", "su-57"),
+        ("Su-57", "su-57"),
+        ("Peskof", "peskov"),
+        ("peskov", "peskov"),
+        ("Sakhalin1", "sakhalin-1"),
+        ("Kremlin spokesman", "peskov"),
+        ("Prometheus", "s-500"),
+        ("Путин", "putin"),
+        ("मोदी", "modi"),
+        ("Песков", "peskov"),
+        ("С-400", "s-400"),
+        ("Felon", "su-57"),
+        ("Triumf", "s-400"),
+        ("GazpromNeft", "gazpromneft"),
+        ("Gazprom Neft", "gazpromneft"),
+        ("RELOS", "relos"),
+        ("Reciprocal Exchange of Logistic Support", "relos"),
+    ],
+)
+def test_search_finds_the_record_a_user_means(run: Run, query: str, expected: str) -> None:
+    out = run("search", query)
+    assert out.code == 0, out.stderr
+    assert first_ids(out) == [expected]
+
+
+@pytest.mark.parametrize(
+    ("query", "expected_topic"),
+    [("labor", "labour-mobility"), ("defense", "defence"), ("tariffs", "us-tariffs-sanctions")],
+)
+def test_search_folds_spelling_and_word_forms(run: Run, query: str, expected_topic: str) -> None:
+    out = run("search", query, "--json", "--limit", "50")
+    assert out.code == 0
+    hits = json.loads(out.stdout)
+    assert expected_topic in [h["id"] for h in hits[:3]]
+    assert all(expected_topic in h.get("topics", [h["id"]]) or h["kind"] == "entity" for h in hits[:3])
+
+
+def test_search_says_which_alias_matched(run: Run) -> None:
+    hits = json.loads(run("search", "Felon", "--json").stdout)
+    assert hits[0]["matched"] == {"field": "alias", "text": "Felon", "spans": [[0, 5]], "via": None}
+    linked = hits[1]
+    assert linked["matched"]["via"] == "su-57"
+
+
+def test_unrelated_words_find_nothing(run: Run) -> None:
+    out = run("search", "banana helicopter")
+    assert out.code == 1
+    assert out.stdout == ""
+    assert out.stderr == "No results for 'banana helicopter'.\n"
+
+
+def test_near_miss_suggests_names_on_stderr(run: Run) -> None:
+    out = run("search", "S-401")
+    assert out.code == 1
+    assert out.stdout == ""
+    assert out.stderr.startswith("No results for 'S-401'. Did you mean: ")
+    assert "S-400" in out.stderr
+
+
+def test_search_filters(run: Run) -> None:
+    quotes = json.loads(run("search", "Peskov", "--kind", "quote", "--json", "-n", "50").stdout)
+    assert quotes and all(h["kind"] == "quote" for h in quotes)
+    expected = json.loads(run("search", "S-400", "--status", "expected", "--json").stdout)
+    assert expected and all(h["status"] == "expected" for h in expected)
+    topical = json.loads(run("search", "Putin", "--topic", "energy", "--json", "-n", "50").stdout)
+    assert topical and all("energy" in h["topics"] for h in topical)
+    assert len(json.loads(run("search", "Putin", "--limit", "3", "--json").stdout)) == 3
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (["search", "x", "--limit", "-3"], "Error: Invalid value for '--limit' / '-n': -3 is not in the range x>=1."),
+        (
+            ["search", "x", "--limit", "abc"],
+            "Error: Invalid value for '--limit' / '-n': 'abc' is not a valid int range.",
+        ),
+        (
+            ["search", "x", "--kind", "person"],
+            "Error: Invalid value for '--kind' / '-k': 'person' is not one of "
+            "'fact', 'figure', 'quote', 'entity', 'event', 'topic'.",
+        ),
+        (
+            ["search", "x", "--status", "done"],
+            "Error: Invalid value for '--status' / '-s': 'done' is not one of "
+            "'confirmed', 'reported', 'expected', 'likely', 'possible', 'proposed'.",
+        ),
+    ],
+)
+def test_invalid_option_values_exit_2_naming_option_and_choices(run: Run, args: list[str], message: str) -> None:
+    out = run(*args)
+    assert out.code == 2
+    assert out.stdout == ""
+    assert out.stderr == f"{message} (see 'indoruss search --help')\n"
+
+
+def test_unknown_topic_is_a_usage_error(run: Run) -> None:
+    out = run("figures", "--topic", "sports")
+    assert out.code == 2
+    assert out.stderr == (
+        "Error: unknown topic 'sports' (topics: trade, defence, energy, nuclear-energy, labour-mobility, "
+        "us-tariffs-sanctions, ukraine-war, visit)\n"
+    )
+
+
+def test_topics_lists_counts(run: Run) -> None:
+    out = run("topics", "--json")
+    assert out.code == 0
+    rows = {t["id"]: t for t in json.loads(out.stdout)}
+    assert set(rows) >= {
+        "trade",
+        "defence",
+        "energy",
+        "nuclear-energy",
+        "labour-mobility",
+        "us-tariffs-sanctions",
+        "ukraine-war",
+        "visit",
+    }
+    export = json.loads(run("export").stdout)
+    trade_quotes = sum(1 for q in export["quotes"] if "trade" in q["topics"])
+    assert rows["trade"]["counts"]["quotes"] == trade_quotes
+    plain = run("topics").stdout.splitlines()
+    assert plain[0].split("\t")[:2] == ["trade", "Trade"]
+
+
+def test_topic_detail_is_grouped_by_kind(run: Run) -> None:
+    out = run("topics", "Defense")  # a title or alias works as well as the id
+    assert out.code == 0
+    kinds = [line.split("\t")[0] for line in out.stdout.splitlines()]
+    order = ["entity", "fact", "figure", "quote", "event"]
+    assert kinds == sorted(kinds, key=order.index)
+    assert "s-400" in out.stdout
+
+
+@pytest.mark.parametrize("speaker", ["Peskov", "peskov", "Dmitry Peskov", "Peskof", "Песков", "Kremlin spokesman"])
+def test_quotes_by_speaker_in_any_form(run: Run, speaker: str) -> None:
+    out = run("quotes", "--by", speaker, "--json")
+    assert out.code == 0, out.stderr
+    quotes = json.loads(out.stdout)
+    assert len(quotes) == 6
+    assert {q["speaker"]["id"] for q in quotes} == {"peskov"}
+
+
+def test_quotes_are_verbatim_and_never_cut(run: Run) -> None:
+    out = run("quotes", "--by", "Kotwani", env={"INDORUSS_OUTPUT": "rich", "COLUMNS": "60"})
+    assert out.code == 0
+    flat = " ".join(out.stdout.replace("│", " ").split())
+    assert "providing skilled manpower for Russia’s economy while ensuring secure and dignified employment" in flat
+    assert "Indian professionals." in flat
+    assert "…" not in out.stdout
+
+
+def test_unknown_speaker_exits_1_with_suggestions(run: Run) -> None:
+    out = run("quotes", "--by", "Peskvo")
+    assert out.code == 0  # one transposition is a small typo
+    out = run("quotes", "--by", "Smith")
+    assert out.code == 1
+    assert out.stdout == ""
+    assert out.stderr.startswith("No quotes by 'Smith'. Did you mean: ")
+
+
+def test_quotes_by_unnamed_officials(run: Run) -> None:
+    quotes = json.loads(run("quotes", "--by", "officials", "--json").stdout)
+    assert [q["text"] for q in quotes] == ["the single most important development"]
+    assert quotes[0]["speaker"]["id"] is None
+
+
+def test_figures_table_and_topic_filter(run: Run) -> None:
+    out = run("figures", "--json")
+    displays = {f["display"] for f in json.loads(out.stdout)}
+    assert {"$100 billion", "77%", "50%", "25%", "~300 MW", "70,000"} <= displays
+    trade = json.loads(run("figures", "--topic", "trade", "--json").stdout)
+    assert trade and all("trade" in f["topics"] for f in trade)
+
+
+def test_actors_by_category(run: Run) -> None:
+    people = json.loads(run("actors", "--category", "person", "--json").stdout)
+    assert {"putin", "modi", "peskov", "trump", "kotwani"} <= {p["id"] for p in people}
+    assert all(p["category"] == "person" for p in people)
+    out = run("actors", "--category", "robot")
+    assert out.code == 2
+    assert "is not one of 'person', 'organisation', 'country'" in out.stderr
+
+
+def test_show_an_actor_with_its_linked_records(run: Run) -> None:
+    out = run("show", "Peskov", "--json", "--limit", "100")
+    assert out.code == 0
+    shown = json.loads(out.stdout)
+    assert shown["id"] == "peskov"
+    related = shown["related"]
+    kinds = {r["kind"] for r in related}
+    assert {"fact", "quote"} <= kinds
+    strengths = [r["strength"] for r in related]
+    assert strengths == sorted(strengths, reverse=True)
+    # A quote by Peskov is more related than a record that only shares a topic.
+    first_topic_only = next(i for i, r in enumerate(related) if "peskov" not in r["shared"])
+    assert all("peskov" in r["shared"] for r in related[:first_topic_only])
+
+
+def test_show_a_fact_by_id_lists_its_entities(run: Run) -> None:
+    out = run("show", "relos-ratified")
+    assert out.code == 0
+    assert "statement:\t" in out.stdout
+    assert "paragraph 11" in out.stdout
+
+
+def test_show_unknown_exits_1(run: Run) -> None:
+    out = run("show", "nothing-like-this")
+    assert out.code == 1
+    assert out.stderr == "No record with the id or name 'nothing-like-this'.\n"
+
+
+def test_show_ambiguous_name_lists_candidates(run: Run, data_copy: Path) -> None:
+    extra = data_copy / "extra.yaml"
+    extra.write_text(
+        "entities:\n"
+        "  - id: peskov-namesake\n    name: Dmitry Peskov\n    category: person\n"
+        "    description: A namesake for the test.\n    source: {id: putin-india-visit-2025-12-04, paragraph: 4}\n",
+        encoding="utf-8",
+    )
+    out = run("--data", str(data_copy), "show", "Dmitry Peskov")
+    assert out.code == 2
+    assert out.stderr == (
+        "Error: 'Dmitry Peskov' is ambiguous; it could be: Dmitry Peskov (entity peskov), "
+        "Dmitry Peskov (entity peskov-namesake)\n"
+    )
+
+
+def test_export_is_the_whole_fact_base(run: Run) -> None:
+    out = run("export")
+    assert out.code == 0
+    document = json.loads(out.stdout)
+    assert document["schema_version"] == 1
+    assert re.fullmatch(r"[0-9a-f]{12}", document["fingerprint"])
+    assert {len(document[k]) > 0 for k in ("sources", "topics", "entities", "facts", "figures", "quotes")} == {True}
+
+
+def test_version_names_package_and_fact_base(run: Run) -> None:
+    out = run("--version")
+    assert out.code == 0
+    assert re.fullmatch(r"indoruss \d+\.\d+\.\d+ \(fact base schema 1, content [0-9a-f]{12}, bundled\)\n", out.stdout)
+
+
+def test_version_changes_with_the_data(run: Run, data_copy: Path) -> None:
+    bundled = run("--version").stdout.split("content ")[1][:12]
+    (data_copy / "topics.yaml").write_text(
+        (data_copy / "topics.yaml").read_text(encoding="utf-8") + "\n", encoding="utf-8"
+    )
+    mine = run("--data", str(data_copy), "--version").stdout
+    assert bundled not in mine
+    assert str(data_copy) in mine
+
+
+def test_data_path_that_does_not_exist(run: Run, tmp_path: Path) -> None:
+    missing = tmp_path / "nowhere"
+    out = run("--data", str(missing), "topics")
+    assert out.code == 2
+    assert out.stderr == f"Error: data path does not exist: {missing} (from --data)\n"
+    out = run("topics", env={"INDORUSS_DATA": str(missing)})
+    assert out.code == 2
+    assert out.stderr == f"Error: data path does not exist: {missing} (from INDORUSS_DATA)\n"
+
+
+def test_env_variable_points_at_another_fact_base(run: Run, data_copy: Path) -> None:
+    (data_copy / "quotes.yaml").unlink()
+    out = run("quotes", env={"INDORUSS_DATA": str(data_copy)})
+    # Facts still reference nothing in quotes.yaml, so the smaller fact base loads and has no quotes.
+    assert out.code == 1
+    assert out.stderr == "No quotes match these options.\n"
+
+
+def test_plain_output_has_no_boxes_or_colour(run: Run) -> None:
+    out = run("figures")
+    assert "\x1b" not in out.stdout
+    assert not set("┏━│─╭") & set(out.stdout)
+    assert all(len(line.split("\t")) == 7 for line in out.stdout.splitlines())
+
+
+def test_rich_output_on_a_terminal_honours_no_color(run: Run) -> None:
+    coloured = run("search", "S-400", env={"INDORUSS_OUTPUT": "rich", "FORCE_COLOR": "1", "TERM": "xterm"})
+    assert "\x1b[" in coloured.stdout
+    plain = run("search", "S-400", env={"INDORUSS_OUTPUT": "rich", "NO_COLOR": "1", "FORCE_COLOR": ""})
+    assert "\x1b[" not in plain.stdout
+    assert "S-400" in plain.stdout
+
+
+def test_rich_statuses_are_distinct_words(run: Run) -> None:
+    out = run("timeline", env={"INDORUSS_OUTPUT": "rich", "COLUMNS": "160"})
+    assert {"confirmed", "reported", "expected"} <= set(out.stdout.split())
+
+
+def test_markup_in_data_is_printed_literally(run: Run, data_copy: Path) -> None:
+    extra = data_copy / "markup.yaml"
+    extra.write_text(
+        "facts:\n"
+        "  - id: markup-fact\n"
+        '    statement: "Literal [bold]not bold[/bold] and a stray [/] closing tag"\n'
+        "    status: confirmed\n    topics: [trade]\n"
+        "    source: {id: putin-india-visit-2025-12-04, paragraph: 4}\n",
+        encoding="utf-8",
+    )
+    for style in ("rich", "plain"):
+        out = run("--data", str(data_copy), "show", "markup-fact", env={"INDORUSS_OUTPUT": style})
+        assert out.code == 0, out.stderr
+        assert "[bold]not bold[/bold]" in out.stdout
+        assert "[/]" in out.stdout
+
+
+def test_query_control_characters_are_never_echoed(run: Run) -> None:
+    out = run("search", "\x1b[31mred\x1b[0m\u202e")
+    assert out.code == 1
+    assert "\x1b" not in out.stderr and "\u202e" not in out.stderr
+    assert out.stderr == "No results for '\\x1b[31mred\\x1b[0m\\u202e'.\n"
+
+
+def test_every_command_has_help_with_an_example(run: Run) -> None:
+    from indoruss.cli import app
+
+    names = [c.name or c.callback.__name__ for c in app.registered_commands if c.callback]
+    assert set(names) >= {
+        "search",
+        "topics",
+        "quotes",
+        "figures",
+        "actors",
+        "show",
+        "export",
+        "validate",
+        "brief",
+        "timeline",
+        "cite",
+    }
+    for name in names:
+        out = run(name, "--help")
+        assert out.code == 0
+        assert "Example: indoruss " in out.stdout, name
+    assert "Example: indoruss search S-400" in run("--help").stdout
+
+
+def test_unexpected_error_is_one_line_with_debug_hint(run: Run, monkeypatch: pytest.MonkeyPatch) -> None:
+    import indoruss.query
+
+    def broken(*_: object) -> None:
+        raise RuntimeError("boom")
+
+    monkeypatch.setattr(indoruss.query, "topic_counts", broken)
+    out = run("topics")
+    assert out.code == 2
+    assert out.stderr == "Error: unexpected RuntimeError: boom (rerun with --debug to see the traceback)\n"
+    with pytest.raises(RuntimeError, match="boom"):
+        run("--debug", "topics")
+
+
+def test_ctrl_c_exits_130_quietly(run: Run, monkeypatch: pytest.MonkeyPatch) -> None:
+    import indoruss.query
+
+    def interrupted(*_: object) -> None:
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(indoruss.query, "topic_counts", interrupted)
+    out = run("topics")
+    assert out.code == 130
+    assert out.stderr == "Interrupted.\n"
