@@ -1,0 +1,168 @@
+"""The load cache is correct: fresh after edits, never trusted when damaged or foreign, optional."""
+
+from __future__ import annotations
+
+import os
+import pickle
+import subprocess
+import sys
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+
+from conftest import Outcome
+from indoruss import cache, loader
+from indoruss.model import FactBase
+from indoruss.search import SearchIndex
+from indoruss.store import Store
+
+Run = Callable[..., Outcome]
+
+
+def cache_files() -> list[Path]:
+    return sorted(p for p in cache.cache_dir().glob("*") if not p.name.startswith("."))
+
+
+def test_warm_start_reads_the_cache_instead_of_the_yaml(data_copy: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    first = Store(data_copy).factbase
+    Store(data_copy).index  # noqa: B018 - builds and caches the index
+    assert {p.suffix for p in cache_files()} == {".factbase", ".index"}
+
+    def no_parsing(*_: object) -> FactBase:
+        raise AssertionError("the YAML was parsed again")
+
+    monkeypatch.setattr("indoruss.store.load_factbase", no_parsing)
+    second = Store(data_copy).factbase
+    assert second == first
+    assert isinstance(Store(data_copy).index, SearchIndex)
+
+
+def test_editing_a_data_file_invalidates_the_cache(data_copy: Path) -> None:
+    before = Store(data_copy).factbase
+    facts = data_copy / "facts.yaml"
+    facts.write_text(
+        facts.read_text(encoding="utf-8").replace("Russia ratified", "Moscow ratified", 1), encoding="utf-8"
+    )
+    after = Store(data_copy).factbase
+    assert after.fingerprint != before.fingerprint
+    assert any(f.statement.startswith("Moscow ratified") for f in after.facts)
+
+
+@pytest.mark.parametrize("damage", ["garbage", "truncate", "flip", "empty", "wrong-key"])
+def test_a_damaged_cache_is_ignored_and_rebuilt(data_copy: Path, damage: str) -> None:
+    expected = Store(data_copy).factbase
+    target = next(p for p in cache_files() if p.suffix == ".factbase")
+    blob = target.read_bytes()
+    if damage == "garbage":
+        target.write_bytes(os.urandom(len(blob)))
+    elif damage == "truncate":
+        target.write_bytes(blob[: len(blob) // 2])
+    elif damage == "flip":
+        target.write_bytes(blob[:-10] + bytes([blob[-10] ^ 0xFF]) + blob[-9:])
+    elif damage == "empty":
+        target.write_bytes(b"")
+    else:
+        target.write_bytes(blob.replace(blob[len(cache.MAGIC) : len(cache.MAGIC) + 8], b"00000000", 1))
+    assert Store(data_copy).factbase == expected
+    # ... and rebuilt, so the next run is warm again.
+    assert target.read_bytes()[: len(cache.MAGIC)] == cache.MAGIC
+    key = cache.cache_key(loader.data_files(data_copy))
+    assert cache.read("factbase", key, FactBase) == expected
+
+
+def test_a_cache_naming_other_classes_is_never_unpickled(data_copy: Path, tmp_path: Path) -> None:
+    Store(data_copy).factbase  # noqa: B018
+    target = next(p for p in cache_files() if p.suffix == ".factbase")
+    key = cache.cache_key(loader.data_files(data_copy))
+    marker = tmp_path / "executed"
+
+    class Exploit:
+        def __reduce__(self) -> tuple[object, tuple[str]]:
+            return (os.system, (f"touch {marker}",))
+
+    payload = pickle.dumps(Exploit())
+    import hashlib
+
+    target.write_bytes(
+        cache.MAGIC + key.encode() + b"\n" + hashlib.sha256(payload).hexdigest().encode() + b"\n" + payload
+    )
+    assert cache.read("factbase", key, FactBase) is None
+    assert not marker.exists()
+    assert isinstance(Store(data_copy).factbase, FactBase)
+    assert not marker.exists()
+
+
+def test_a_cache_file_others_can_write_is_not_trusted(data_copy: Path) -> None:
+    Store(data_copy).factbase  # noqa: B018
+    target = next(p for p in cache_files() if p.suffix == ".factbase")
+    key = cache.cache_key(loader.data_files(data_copy))
+    assert cache.read("factbase", key, FactBase) is not None
+    target.chmod(0o666)
+    assert cache.read("factbase", key, FactBase) is None
+    target.chmod(0o600)
+    cache.cache_dir().chmod(0o777)
+    assert cache.read("factbase", key, FactBase) is None
+
+
+@pytest.mark.skipif(not hasattr(os, "getuid") or os.getuid() != 0, reason="changing a file's owner needs root")
+def test_a_cache_file_owned_by_someone_else_is_not_trusted(data_copy: Path) -> None:
+    Store(data_copy).factbase  # noqa: B018
+    target = next(p for p in cache_files() if p.suffix == ".factbase")
+    key = cache.cache_key(loader.data_files(data_copy))
+    os.chown(target, 65534, 65534)
+    assert cache.read("factbase", key, FactBase) is None
+
+
+def test_a_cache_folder_that_cannot_be_written_only_costs_speed(run: Run, tmp_path: Path) -> None:
+    blocked = tmp_path / "blocked"
+    blocked.mkdir()
+    (blocked / "indoruss").write_text("a file where the cache folder should be", encoding="utf-8")
+    out = run("search", "S-400", env={"XDG_CACHE_HOME": str(blocked)})
+    assert out.code == 0 and out.stdout.startswith("100.0\tentity\ts-400")
+    assert out.stderr == ""
+
+
+@pytest.mark.skipif(hasattr(os, "getuid") and os.getuid() == 0, reason="root writes into read-only folders")
+def test_a_read_only_cache_folder_works(run: Run, tmp_path: Path) -> None:
+    folder = tmp_path / "ro" / "indoruss"
+    folder.mkdir(parents=True)
+    folder.chmod(0o500)
+    try:
+        out = run("topics", env={"XDG_CACHE_HOME": str(tmp_path / "ro")})
+        assert out.code == 0
+        assert list(folder.iterdir()) == []
+    finally:
+        folder.chmod(0o700)
+
+
+def test_no_cache_writes_nothing(run: Run) -> None:
+    assert run("--no-cache", "search", "S-400").code == 0
+    assert not cache.cache_dir().exists() or cache_files() == []
+
+
+def test_two_processes_writing_at_once_leave_a_valid_cache(data_copy: Path, tmp_path: Path) -> None:
+    env = {**os.environ, "XDG_CACHE_HOME": str(tmp_path / "shared-cache"), "INDORUSS_DATA": str(data_copy)}
+    script = (
+        "import sys\n"
+        "from pathlib import Path\n"
+        "from indoruss import cache\n"
+        "from indoruss.loader import load_factbase, data_files\n"
+        "fb = load_factbase(Path(sys.argv[1]))\n"
+        "key = cache.cache_key(data_files(Path(sys.argv[1])))\n"
+        "for _ in range(30):\n"
+        "    cache.write('factbase', key, fb)\n"
+        "    got = cache.read('factbase', key, type(fb))\n"
+        "    assert got is None or got == fb, 'half-written cache seen'\n"
+    )
+    writers = [
+        subprocess.Popen([sys.executable, "-c", script, str(data_copy)], env=env, stderr=subprocess.PIPE, text=True)
+        for _ in range(3)
+    ]
+    for writer in writers:
+        _, err = writer.communicate(timeout=120)
+        assert writer.returncode == 0, err
+    os.environ["XDG_CACHE_HOME"] = env["XDG_CACHE_HOME"]
+    key = cache.cache_key(loader.data_files(data_copy))
+    assert cache.read("factbase", key, FactBase) == loader.load_factbase(data_copy)
+    assert not [p for p in cache.cache_dir().iterdir() if p.name.endswith(".tmp")]

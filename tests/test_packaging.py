@@ -1,0 +1,49 @@
+"""The package as installed: entry point, version, bundled data, module execution."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+import tomllib
+from importlib.metadata import entry_points, version
+from pathlib import Path
+
+import indoruss
+from indoruss.paths import bundled_data_dir
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+def test_console_script_resolves_to_main() -> None:
+    (script,) = [e for e in entry_points(group="console_scripts") if e.name == "indoruss"]
+    from indoruss.cli import main
+
+    assert script.load() is main
+
+
+def test_version_is_single_sourced() -> None:
+    assert version("indoruss") == indoruss.__version__
+
+
+def test_bundled_data_is_found_without_the_current_folder(tmp_path: Path) -> None:
+    done = subprocess.run(
+        [sys.executable, "-m", "indoruss", "--version"],
+        cwd=tmp_path,
+        capture_output=True,
+        text=True,
+        check=False,
+        env={**os.environ, "XDG_CACHE_HOME": str(tmp_path / "cache")},
+    )
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.startswith(f"indoruss {indoruss.__version__} (fact base schema 1, content ")
+    assert sorted(p.name for p in bundled_data_dir().glob("*.yaml")) == sorted(
+        p.name for p in (ROOT / "data").glob("*.yaml")
+    )
+
+
+def test_wheel_ships_the_fact_base() -> None:
+    config = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))
+    wheel = config["tool"]["hatch"]["build"]["targets"]["wheel"]
+    assert wheel["force-include"] == {"data": "indoruss/data"}
+    assert any(dep.startswith("typer>=0.28,<0.29") for dep in config["project"]["dependencies"])

@@ -1,0 +1,92 @@
+"""Tokens, folding and ranking, tested on the pure functions."""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from indoruss.loader import load_factbase
+from indoruss.paths import bundled_data_dir
+from indoruss.search import Filters, SearchIndex, search, suggestions
+from indoruss.text import compact, fold, normalise_typography, terms, tokens
+
+INDEX = SearchIndex(load_factbase(bundled_data_dir()))
+
+
+@pytest.mark.parametrize("written", ["S-400", "S400", "s 400", "S‑400", "S–400"])
+def test_name_variants_compact_alike(written: str) -> None:
+    assert compact(written) == "s400"
+
+
+@pytest.mark.parametrize(
+    ("word", "folded"),
+    [
+        ("Labor", "labour"),
+        ("defense", "defence"),
+        ("tariffs", "tariff"),
+        ("sanctions", "sanction"),
+        ("Russia's", "russia"),
+        ("industries", "industry"),
+        ("Ｓ", "s"),
+        ("Café", "cafe"),
+        ("ПУТИН", "путин"),
+    ],
+)
+def test_fold(word: str, folded: str) -> None:
+    assert terms(word) == [folded]
+    assert fold(folded) == folded
+
+
+def test_tokens_keep_devanagari_words_whole_and_spans_point_into_the_text() -> None:
+    text = "Modi (मोदी) met Putin’s team"
+    found = tokens(text)
+    assert [t.term for t in found] == ["modi", "मोदी", "met", "putin", "team"]
+    assert [text[t.start : t.end] for t in found] == ["Modi", "मोदी", "met", "Putin", "team"]
+
+
+def test_normalise_typography() -> None:
+    assert normalise_typography("let’s  “go” — now") == 'let\'s "go" - now'
+
+
+def test_exact_name_scores_100_and_ranks_first() -> None:
+    hits = search(INDEX, "Sakhalin-1")
+    assert hits[0].record_id == "sakhalin-1" and hits[0].score == 100.0
+
+
+def test_linked_records_rank_above_mentions() -> None:
+    hits = search(INDEX, "S-400", limit=None)
+    linked = [h for h in hits if h.match.via == "s-400"]
+    mentions = [h for h in hits if h.match.via is None and h.record_id != "s-400"]
+    assert linked and mentions
+    assert min(h.score for h in linked) > max(h.score for h in mentions)
+
+
+def test_every_query_word_must_be_accounted_for() -> None:
+    assert search(INDEX, "S-400 banana") == []
+    assert search(INDEX, "the of and") == []
+    assert search(INDEX, "") == []
+
+
+def test_filters_apply_to_every_result() -> None:
+    hits = search(INDEX, "Russia", Filters(kind="figure"), limit=None)
+    assert hits and {h.kind for h in hits} == {"figure"}
+
+
+def test_typo_in_a_long_word_is_forgiven_but_short_noise_is_not() -> None:
+    assert search(INDEX, "Kudankulum")[0].record_id == "kudankulam"
+    assert search(INDEX, "xq") == []
+
+
+def test_suggestions_for_near_names() -> None:
+    assert "S-400" in suggestions(INDEX, "S-401")
+    assert suggestions(INDEX, "") == []
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.text(max_size=30))
+def test_search_never_fails_and_scores_are_ordered(query: str) -> None:
+    hits = search(INDEX, query, limit=None)
+    scores = [h.score for h in hits]
+    assert scores == sorted(scores, reverse=True)
+    assert all(0 < s <= 100 for s in scores)
