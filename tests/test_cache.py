@@ -32,7 +32,7 @@ def test_warm_start_reads_the_cache_instead_of_the_yaml(data_copy: Path, monkeyp
     def no_parsing(*_: object) -> FactBase:
         raise AssertionError("the YAML was parsed again")
 
-    monkeypatch.setattr("indoruss.store.load_factbase", no_parsing)
+    monkeypatch.setattr("indoruss.loader.load_factbase", no_parsing)
     second = Store(data_copy).factbase
     assert second == first
     assert isinstance(Store(data_copy).index, SearchIndex)

@@ -114,10 +114,13 @@ def test_search_filters(run: Run) -> None:
 @pytest.mark.parametrize(
     ("args", "message"),
     [
-        (["search", "x", "--limit", "-3"], "Error: Invalid value for '--limit' / '-n': -3 is not in the range x>=1."),
+        (
+            ["search", "x", "--limit", "-3"],
+            "Error: Invalid value for '--limit' / '-n': '-3' is not a whole number of 1 or more.",
+        ),
         (
             ["search", "x", "--limit", "abc"],
-            "Error: Invalid value for '--limit' / '-n': 'abc' is not a valid int range.",
+            "Error: Invalid value for '--limit' / '-n': 'abc' is not a whole number of 1 or more.",
         ),
         (
             ["search", "x", "--kind", "person"],

@@ -1,23 +1,25 @@
 """A load cache so that warm starts skip YAML parsing, validation and indexing.
 
-Files live under $XDG_CACHE_HOME/indoruss (default ~/.cache/indoruss), named by a key made of the data
-files' paths, sizes and times and of the package, schema and Python versions: any edit gives a new key.
+Files live under $XDG_CACHE_HOME/indoruss (default ~/.cache/indoruss). A file's key lists the data files'
+paths, sizes and times and the package, schema and Python versions, so any edit gives a new key; the file
+is named by a checksum of the key and carries the whole key in its header, which must match exactly.
 
 Trust: a cache file is read only if this user owns it and its folder and neither is writable by anyone
-else; its header must carry the expected key and a digest of the payload; and the payload is unpickled by
-an unpickler that can build nothing but this package's own record classes and a few containers. Anything
+else; its header must carry the expected key, the payload's length and its CRC-32 (damage, not malice, is
+what the checksum catches); and the payload is unpickled by an unpickler that can build nothing but this
+package's own record classes and a few containers. Anything
 that fails a check is ignored and rebuilt. Writes go to a temporary file renamed into place, so a reader
 never sees half a file; a folder that cannot be written only costs speed.
 """
 
 from __future__ import annotations
 
-import hashlib
 import io
 import os
 import pickle
 import sys
 import tempfile
+import zlib
 from pathlib import Path
 from typing import Any, TypeVar
 
@@ -66,17 +68,21 @@ def cache_dir() -> Path:
 
 
 def cache_key(files: list[Path]) -> str:
-    digest = hashlib.sha256()
-    digest.update(f"{__version__}|{SCHEMA_VERSION}|{sys.version_info[:2]}|{pickle.HIGHEST_PROTOCOL}".encode())
+    """Everything a cached object depends on, as one line of text."""
+    parts = [f"{__version__}|{SCHEMA_VERSION}|{sys.version_info[:2]}|{pickle.HIGHEST_PROTOCOL}"]
     # The modules that decide what a cached object holds: a changed file (an upgrade, an edited checkout)
     # must not meet objects built by the old code.
     here = Path(__file__).parent
     for module in ("model.py", "loader.py", "search.py", "text.py", "yamlsource.py"):
-        digest.update(f"|{module}|{(here / module).stat().st_mtime_ns}".encode())
+        parts.append(f"{module}@{(here / module).stat().st_mtime_ns}")
     for file in files:
         st = file.stat()
-        digest.update(f"|{file.resolve()}|{st.st_size}|{st.st_mtime_ns}|{st.st_ctime_ns}|{st.st_ino}".encode())
-    return digest.hexdigest()
+        parts.append(f"{file.resolve()}@{st.st_size}@{st.st_mtime_ns}@{st.st_ctime_ns}@{st.st_ino}")
+    return "|".join(parts).replace("\n", " ")
+
+
+def _path(kind: str, key: str) -> Path:
+    return cache_dir() / f"{zlib.crc32(key.encode()):08x}-{len(key):x}.{kind}"
 
 
 def _trusted(path: Path) -> bool:
@@ -93,20 +99,25 @@ def _trusted(path: Path) -> bool:
 
 
 def read(kind: str, key: str, expected: type[T]) -> T | None:
-    path = cache_dir() / f"{key[:32]}.{kind}"
+    path = _path(kind, key)
     try:
         if not _trusted(path):
             return None
         blob = path.read_bytes()
     except OSError:
         return None
-    header_end = len(MAGIC) + 2 * 65
-    if not blob.startswith(MAGIC) or len(blob) < header_end:
+    header = _header(key, 0, 0)
+    key_line_end = len(MAGIC) + len(key.encode()) + 1
+    if blob[:key_line_end] != header[:key_line_end]:
         return None
-    stored_key = blob[len(MAGIC) : len(MAGIC) + 64].decode("ascii", "replace")
-    stored_digest = blob[len(MAGIC) + 65 : len(MAGIC) + 129].decode("ascii", "replace")
-    payload = memoryview(blob)[header_end:]
-    if stored_key != key or hashlib.sha256(payload).hexdigest() != stored_digest:
+    sizes_end = blob.find(b"\n", key_line_end)
+    try:
+        length_text, crc_text = blob[key_line_end:sizes_end].split(b" ")
+        length, crc = int(length_text), int(crc_text, 16)
+    except ValueError:
+        return None
+    payload = memoryview(blob)[sizes_end + 1 :]
+    if len(payload) != length or zlib.crc32(payload) != crc:
         return None
     try:
         value = _RecordsOnly(io.BytesIO(payload)).load()
@@ -115,18 +126,21 @@ def read(kind: str, key: str, expected: type[T]) -> T | None:
     return value if isinstance(value, expected) else None
 
 
+def _header(key: str, length: int, crc: int) -> bytes:
+    return MAGIC + key.encode() + b"\n" + f"{length} {crc:08x}\n".encode()
+
+
 def write(kind: str, key: str, value: object) -> None:
     folder = cache_dir()
     try:
         folder.mkdir(mode=0o700, parents=True, exist_ok=True)
         payload = pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL)
-        header = MAGIC + key.encode() + b"\n" + hashlib.sha256(payload).hexdigest().encode() + b"\n"
         handle, temporary = tempfile.mkstemp(dir=folder, prefix=f".{kind}-", suffix=".tmp")
         try:
             with os.fdopen(handle, "wb") as out:
-                out.write(header)
+                out.write(_header(key, len(payload), zlib.crc32(payload)))
                 out.write(payload)
-            os.replace(temporary, folder / f"{key[:32]}.{kind}")
+            os.replace(temporary, _path(kind, key))
         except BaseException:
             Path(temporary).unlink(missing_ok=True)
             raise

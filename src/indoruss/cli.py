@@ -14,13 +14,13 @@ from . import model as m
 from .errors import DataPathError, FactBaseError, IndorussError, LookupFailed
 from .render import emit, printable, warn
 
-app = typer.Typer(
-    name="indoruss",
-    no_args_is_help=False,
-    rich_markup_mode=None,
-    pretty_exceptions_enable=False,
-    context_settings={"help_option_names": ["-h", "--help"]},
-)
+_APP_SETTINGS: dict[str, Any] = {
+    "name": "indoruss",
+    "rich_markup_mode": None,
+    "pretty_exceptions_enable": False,
+    "context_settings": {"help_option_names": ["-h", "--help"]},
+}
+app = typer.Typer(**_APP_SETTINGS)
 
 Kind = Enum("Kind", {k: k for k in ("fact", "figure", "quote", "entity", "event", "topic")}, type=str)  # type: ignore[misc]
 Status = Enum("Status", {s: s for s in m.STATUSES}, type=str)  # type: ignore[misc]
@@ -91,7 +91,22 @@ def complete_record(ctx: typer.Context, incomplete: str) -> list[str]:
 # -- shared options, defined once --------------------------------------------------------------------------
 
 JsonOption = Annotated[bool, typer.Option("--json", help="Print JSON to stdout instead of a view for people.")]
-LimitOption = Annotated[int, typer.Option("--limit", "-n", min=1, help="Show at most this many results.")]
+
+
+def positive_int(text: str) -> int:
+    """--limit values: whole numbers from 1 up, with a message that says so."""
+    try:
+        value = int(str(text).strip())
+    except ValueError:
+        value = 0
+    if value < 1:
+        raise typer.BadParameter(f"{text!r} is not a whole number of 1 or more.")
+    return value
+
+
+LimitOption = Annotated[
+    int, typer.Option("--limit", "-n", metavar="N", parser=positive_int, help="Show at most this many results.")
+]
 TopicOption = Annotated[
     str | None,
     typer.Option(
@@ -106,9 +121,11 @@ MarkdownOption = Annotated[bool, typer.Option("--markdown", help="Print Markdown
 
 
 def _topic(fb: m.FactBase, text: str | None) -> m.Topic | None:
+    if not text:
+        return None
     from .query import resolve_topic
 
-    return resolve_topic(fb, text) if text else None
+    return resolve_topic(fb, text)
 
 
 # -- commands ------------------------------------------------------------------------------------------------
@@ -157,7 +174,7 @@ def main_options(
 
 @app.command()
 def search(
-    query: Annotated[str, typer.Argument(help="Words, names or aliases to look for, in any script.")],
+    query: Annotated[str, typer.Argument(metavar="QUERY", help="Words, names or aliases to look for, in any script.")],
     topic: TopicOption = None,
     kind: Annotated[Kind | None, typer.Option("--kind", "-k", help="Only records of this kind.")] = None,
     status: Annotated[Status | None, typer.Option("--status", "-s", help="Only claims with this status.")] = None,
@@ -189,7 +206,8 @@ def search(
 @app.command()
 def topics(
     topic: Annotated[
-        str | None, typer.Argument(help="Show everything in this topic.", autocompletion=complete_topic)
+        str | None,
+        typer.Argument(metavar="[TOPIC]", help="Show everything in this topic.", autocompletion=complete_topic),
     ] = None,
     json: JsonOption = False,
 ) -> None:
@@ -284,7 +302,10 @@ def show(
         str,
         typer.Argument(metavar="ID_OR_NAME", help="A record id, or a name or alias.", autocompletion=complete_record),
     ],
-    limit: Annotated[int, typer.Option("--limit", "-n", min=1, help="Show at most this many linked records.")] = 15,
+    limit: Annotated[
+        int,
+        typer.Option("--limit", "-n", metavar="N", parser=positive_int, help="Show at most this many linked records."),
+    ] = 15,
     json: JsonOption = False,
 ) -> None:
     """Show one record in full, with the records linked to it, most related first.
@@ -405,7 +426,8 @@ def cite(
 
     Example: indoruss cite s-400-on-agenda --markdown
     """
-    from .query import citation, find_record
+    from .describe import citation
+    from .query import find_record
     from .serialize import citation_json
 
     fb = _state.factbase
@@ -434,7 +456,7 @@ def _fail(message: str, code: int) -> NoReturn:
 def main(args: list[str] | None = None) -> None:
     from typer._click import exceptions as click_exceptions
 
-    command = typer.main.get_command(app)
+    command = typer.main.get_command(_only_the_invoked_command(sys.argv[1:] if args is None else args))
     try:
         result = command.main(args=args, prog_name="indoruss", standalone_mode=False)
         code = result if isinstance(result, int) else 0
@@ -466,6 +488,41 @@ def main(args: list[str] | None = None) -> None:
     except BrokenPipeError:
         _quiet_closed_pipe()
     raise SystemExit(code)
+
+
+GLOBAL_OPTIONS_WITH_VALUE = frozenset({"--data"})
+
+
+def _command_name(info: Any) -> str:
+    return str(info.name or getattr(info.callback, "__name__", ""))
+
+
+def _only_the_invoked_command(args: list[str]) -> typer.Typer:
+    """The app with just the command this run invokes, when that is clear from the arguments.
+
+    Typer inspects the signature of every registered command when it builds the click group; building one
+    instead of eleven is a measurable part of start-up. Help, completion and anything unclear get them all.
+    """
+    import os
+
+    names = {_command_name(c) for c in app.registered_commands}
+    skip_next = False
+    for arg in args:
+        if skip_next:
+            skip_next = False
+            continue
+        if arg in GLOBAL_OPTIONS_WITH_VALUE:
+            skip_next = True
+            continue
+        if arg.startswith("-"):
+            continue
+        if arg not in names or any(k.endswith("_COMPLETE") for k in os.environ):
+            return app
+        lean = typer.Typer(**{k: v for k, v in _APP_SETTINGS.items()})
+        lean.registered_callback = app.registered_callback
+        lean.registered_commands = [c for c in app.registered_commands if _command_name(c) == arg]
+        return lean
+    return app
 
 
 def _quiet_closed_pipe() -> NoReturn:

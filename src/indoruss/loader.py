@@ -9,6 +9,7 @@ from typing import Any
 
 from . import model as m
 from .errors import FactBaseError, Problem
+from .paths import data_files, shown_name
 from .yamlsource import (
     Mapping,
     Node,
@@ -24,28 +25,6 @@ from .yamlsource import (
 ID_PATTERN = re.compile(r"[a-z0-9][a-z0-9-]*\Z")
 DATE_PATTERN = re.compile(r"(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?\Z")
 SECTIONS = ("sources", "topics", "entities", "facts", "figures", "quotes", "events")
-
-
-def data_files(path: Path) -> list[Path]:
-    """The YAML files that make up the fact base at `path` (a folder, searched recursively, or one file)."""
-    if path.is_file():
-        return [path]
-    try:
-        found = sorted(p for p in path.rglob("*") if p.suffix in (".yaml", ".yml") and p.is_file())
-    except OSError as exc:
-        raise FactBaseError(Problem(str(path), f"cannot list folder: {exc.strerror or exc}")) from None
-    if not found:
-        raise FactBaseError(Problem(str(path), "folder holds no .yaml files"))
-    return found
-
-
-def shown_name(file: Path, root: Path) -> str:
-    if root.is_dir():
-        try:
-            return str(Path(root.name) / file.relative_to(root))
-        except ValueError:
-            pass
-    return str(file)
 
 
 def fingerprint(files: list[Path], root: Path) -> str:

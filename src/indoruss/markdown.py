@@ -3,9 +3,13 @@
 from __future__ import annotations
 
 import re
+from typing import TYPE_CHECKING
 
 from . import model as m
-from .query import BriefSection, citation
+from .describe import citation
+
+if TYPE_CHECKING:
+    from .query import BriefSection
 
 _SPECIAL = re.compile(r"([\\`*_\[\]<>|#])")
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-from .errors import DataPathError
+from .errors import DataPathError, FactBaseError, Problem
 
 ENV_VAR = "INDORUSS_DATA"
 
@@ -38,3 +38,25 @@ def resolve_data_path(option: str | None) -> Path:
     if not (path.is_dir() or path.is_file()):
         raise DataPathError(f"data path is neither a folder nor a file: {chosen} (from {origin})")
     return path
+
+
+def data_files(path: Path) -> list[Path]:
+    """The YAML files that make up the fact base at `path` (a folder, searched recursively, or one file)."""
+    if path.is_file():
+        return [path]
+    try:
+        found = sorted(p for p in path.rglob("*") if p.suffix in (".yaml", ".yml") and p.is_file())
+    except OSError as exc:
+        raise FactBaseError(Problem(str(path), f"cannot list folder: {exc.strerror or exc}")) from None
+    if not found:
+        raise FactBaseError(Problem(str(path), "folder holds no .yaml files"))
+    return found
+
+
+def shown_name(file: Path, root: Path) -> str:
+    if root.is_dir():
+        try:
+            return str(Path(root.name) / file.relative_to(root))
+        except ValueError:
+            pass
+    return str(file)

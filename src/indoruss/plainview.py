@@ -3,10 +3,14 @@
 from __future__ import annotations
 
 import sys
+from typing import TYPE_CHECKING
 
 from . import markdown
 from . import model as m
-from .query import BriefSection, Citation, Detail, TopicCount, TopicDetail, citation, label
+from .describe import Citation, citation, label
+
+if TYPE_CHECKING:
+    from .query import BriefSection, Detail, TopicCount, TopicDetail
 from .search import Hit
 
 

@@ -6,6 +6,7 @@ from collections import Counter
 from dataclasses import dataclass
 
 from . import model as m
+from .describe import label
 from .errors import IndorussError, LookupFailed
 from .text import compact
 
@@ -14,7 +15,7 @@ class Ambiguous(IndorussError):
     """A name that fits several records equally well; the user must choose one."""
 
     def __init__(self, text: str, candidates: tuple[m.Record, ...]) -> None:
-        listed = ", ".join(f"{_label(r)} ({r.kind} {r.id})" for r in candidates)
+        listed = ", ".join(f"{label(r)} ({r.kind} {r.id})" for r in candidates)
         super().__init__(f"{text!r} is ambiguous; it could be: {listed}")
         self.candidates = candidates
 
@@ -49,37 +50,6 @@ class Related:
 class Detail:
     record: m.Record
     related: tuple[Related, ...]
-
-
-@dataclass(frozen=True)
-class Citation:
-    record_id: str
-    source: m.Source
-    paragraph: int
-
-    def plain(self) -> str:
-        publisher = self.source.publisher or "publisher not stated"
-        return f"{self.source.title}. {publisher}, {self.source.published}, paragraph {self.paragraph}."
-
-    def markdown(self) -> str:
-        publisher = self.source.publisher or "publisher not stated"
-        return f"*{self.source.title}*. {publisher}, {self.source.published}, ¶{self.paragraph}."
-
-
-def label(record: m.Record) -> str:
-    return _label(record)
-
-
-def _label(record: m.Record) -> str:
-    if isinstance(record, m.Entity):
-        return record.name
-    if isinstance(record, m.Topic | m.Source | m.Event):
-        return record.title
-    if isinstance(record, m.Fact):
-        return record.statement
-    if isinstance(record, m.Figure):
-        return f"{record.display}: {record.measures}"
-    return f"{record.speaker.name}: \u201c{record.text}\u201d"
 
 
 # -- topics --------------------------------------------------------------------------------------------
@@ -180,7 +150,7 @@ def find_record(fb: m.FactBase, text: str) -> m.Record:
         raise LookupFailed(f"no record named {text!r}")
     found: list[m.Record] = []
     for record in fb.records():
-        forms = [record.id, _label(record) if not isinstance(record, m.Fact | m.Quote) else ""]
+        forms = [record.id, label(record) if not isinstance(record, m.Fact | m.Quote) else ""]
         forms += list(getattr(record, "aliases", ()))
         if any(f and compact(f) == wanted for f in forms):
             found.append(record)
@@ -240,14 +210,6 @@ def timeline(fb: m.FactBase, topic: m.Topic | None) -> list[m.Fact | m.Figure | 
     dated = [r for r in candidates if r.date is not None and (topic is None or topic.id in r.topics)]
     kind_first = {"event": 0, "fact": 1, "figure": 2}
     return sorted(dated, key=lambda r: (r.date.start if r.date else "", kind_first[r.kind], r.id))
-
-
-def citation(fb: m.FactBase, record: m.Record) -> Citation | None:
-    ref = getattr(record, "source", None)
-    source = fb.source_of(record)
-    if ref is None or source is None:
-        return None
-    return Citation(record.id, source, ref.paragraph)
 
 
 @dataclass(frozen=True)

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from rich import box
 from rich.console import Console, Group
 from rich.markdown import Markdown
@@ -11,7 +13,10 @@ from rich.text import Text
 
 from . import markdown
 from . import model as m
-from .query import BriefSection, Citation, Detail, TopicCount, TopicDetail, citation, label
+from .describe import Citation, citation, label
+
+if TYPE_CHECKING:
+    from .query import BriefSection, Detail, TopicCount, TopicDetail
 from .search import Hit
 
 STATUS_STYLES = {
@@ -23,7 +28,6 @@ STATUS_STYLES = {
     "proposed": "bold blue",
 }
 KIND_STYLES = {"entity": "bold", "topic": "bold", "fact": "", "figure": "bold cyan", "quote": "italic", "event": ""}
-
 
 
 def _console() -> Console:

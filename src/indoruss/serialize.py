@@ -3,11 +3,14 @@
 from __future__ import annotations
 
 import json
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from . import model as m
-from .query import Citation, Detail, TopicCount, citation
-from .search import Hit
+from .describe import Citation, citation
+
+if TYPE_CHECKING:
+    from .query import Detail, TopicCount
+    from .search import Hit
 
 
 def date_json(date: m.DateSpec | None) -> dict[str, Any] | None:

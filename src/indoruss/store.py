@@ -6,8 +6,8 @@ from functools import cached_property
 from pathlib import Path
 
 from . import cache
-from .loader import data_files, load_factbase
 from .model import FactBase
+from .paths import data_files
 from .search import SearchIndex
 
 
@@ -30,6 +30,8 @@ class Store:
         key = self._key
         if key is not None and (found := cache.read("factbase", key, FactBase)) is not None:
             return found
+        from .loader import load_factbase  # YAML parsing is only needed on a cold start
+
         loaded = load_factbase(self.path)
         if key is not None:
             cache.write("factbase", key, loaded)
