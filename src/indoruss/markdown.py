@@ -11,7 +11,7 @@ from .describe import citation
 if TYPE_CHECKING:
     from .query import BriefSection
 
-_SPECIAL = re.compile(r"([\\`*_\[\]<>|#])")
+_SPECIAL = re.compile(r"([\\`*_\[\]<>|#~])")
 
 
 def escape(text: str) -> str:
@@ -90,7 +90,7 @@ def brief(fb: m.FactBase, sections: list[BriefSection]) -> str:
             out += ["", "| Figure | Measures | Qualifier | Period | Status | Source |", "|---|---|---|---|---|---|"]
             for fig in section.figures:
                 cells = [fig.display, fig.measures, fig.qualifier, fig.period or "", fig.status]
-                out.append("| " + " | ".join(escape(c) for c in cells) + f" |{_cite(fb, fig).strip()} |")
+                out.append("| " + " | ".join([*(escape(c) for c in cells), _cite(fb, fig).strip()]) + " |")
         for quote in section.quotes:
             out += [
                 "",

@@ -1,0 +1,294 @@
+"""The model the loader builds: frozen records, tuple collections, lookup by id, and dates with their precision."""
+
+from __future__ import annotations
+
+import dataclasses
+from pathlib import Path
+
+import pytest
+
+from indoruss import model as m
+from indoruss.loader import load_factbase
+from indoruss.paths import bundled_data_dir
+
+SECTIONS = ("sources", "topics", "entities", "facts", "figures", "quotes", "events")
+
+SMALL = """\
+schema: 1
+sources:
+  - id: report
+    title: A report on the visit
+    publisher: null
+    published: "2025-12-04"
+    kind: news-report
+topics:
+  - id: trade
+    title: Trade
+    description: Trade between India and Russia.
+entities:
+  - id: india
+    name: India
+    category: country
+    description: A country in South Asia.
+    aliases: [Bharat]
+    topics: [trade]
+    source: {id: report, paragraph: 1}
+quotes:
+  - id: officials-quote
+    text: "significant outcomes"
+    speaker: {name: Officials, description: Unnamed Indian officials}
+    context: told PTI
+    fragment: true
+    topics: [trade]
+    source: {id: report, paragraph: 3}
+"""
+
+
+def small_factbase(tmp_path: Path, dates: dict[str, tuple[str | None, str | None]]) -> m.FactBase:
+    """SMALL plus one fact per entry of `dates`: id -> (date, date_label), None leaving the field out."""
+    text = SMALL + ("facts:\n" if dates else "")
+    for rid, (date, label) in dates.items():
+        text += f"  - id: {rid}\n    statement: Something happened.\n    status: confirmed\n    topics: [trade]\n"
+        if date is not None:
+            text += f'    date: "{date}"\n'
+        if label is not None:
+            text += f'    date_label: "{label}"\n'
+        text += "    source: {id: report, paragraph: 2}\n"
+    path = tmp_path / "small.yaml"
+    path.write_text(text, encoding="utf-8")
+    return load_factbase(path)
+
+
+@pytest.fixture(scope="module")
+def fb() -> m.FactBase:
+    return load_factbase(bundled_data_dir())
+
+
+def one_of_each(fb: m.FactBase) -> list[m.Record]:
+    found = [getattr(fb, section)[0] for section in SECTIONS]
+    assert [r.kind for r in found] == ["source", "topic", "entity", "fact", "figure", "quote", "event"]
+    return found
+
+
+# -- frozen -----------------------------------------------------------------------------------------------------
+
+
+def test_every_kind_of_record_is_frozen(fb: m.FactBase) -> None:
+    for record in one_of_each(fb):
+        for field in dataclasses.fields(record):
+            with pytest.raises(dataclasses.FrozenInstanceError):
+                setattr(record, field.name, None)
+            with pytest.raises(dataclasses.FrozenInstanceError):
+                delattr(record, field.name)
+
+
+def test_fact_base_is_frozen(fb: m.FactBase) -> None:
+    for name in (*SECTIONS, "fingerprint", "schema_version", "by_id"):
+        with pytest.raises(dataclasses.FrozenInstanceError):
+            setattr(fb, name, ())
+    with pytest.raises(dataclasses.FrozenInstanceError):
+        fb.new_attribute = 1  # type: ignore[attr-defined]
+
+
+def test_nested_values_are_frozen(fb: m.FactBase) -> None:
+    fact = next(f for f in fb.facts if f.date is not None)
+    quote = fb.quotes[0]
+    for value, name in (
+        (fact.source, "paragraph"),
+        (fact.date, "precision"),
+        (fact.origin, "line"),
+        (quote.speaker, "name"),
+    ):
+        with pytest.raises(dataclasses.FrozenInstanceError):
+            setattr(value, name, None)
+
+
+@pytest.mark.xfail(strict=True, raises=pytest.fail.Exception, reason="FactBase.by_id is a plain, writable dict")
+def test_by_id_cannot_be_changed(tmp_path: Path) -> None:
+    small = small_factbase(tmp_path, {})
+    with pytest.raises(TypeError):
+        small.by_id["intruder"] = small.topics[0]  # type: ignore[index]
+
+
+# -- tuples -------------------------------------------------------------------------------------------------------
+
+
+def test_sections_are_tuples(fb: m.FactBase) -> None:
+    for section in SECTIONS:
+        rows = getattr(fb, section)
+        assert type(rows) is tuple, section
+        assert rows, section
+    assert type(fb.records()) is tuple
+    assert type(fb.claims()) is tuple
+
+
+def test_fields_declared_as_tuples_hold_tuples_of_text(fb: m.FactBase) -> None:
+    checked = set()
+    for record in fb.records():
+        for field in dataclasses.fields(record):
+            if str(field.type).startswith("tuple"):
+                value = getattr(record, field.name)
+                assert type(value) is tuple, (record.id, field.name)
+                assert all(type(item) is str for item in value), (record.id, field.name)
+                checked.add((record.kind, field.name))
+    assert checked == {
+        ("topic", "aliases"),
+        ("entity", "aliases"),
+        ("entity", "topics"),
+        ("fact", "topics"),
+        ("fact", "entities"),
+        ("figure", "topics"),
+        ("figure", "entities"),
+        ("quote", "topics"),
+        ("event", "topics"),
+        ("event", "entities"),
+    }
+
+
+def test_records_are_hashable(fb: m.FactBase) -> None:
+    # A list anywhere inside a record would make hash() raise TypeError.
+    assert len({hash(record) for record in fb.records()}) == len(fb.records())
+
+
+# -- lookup -------------------------------------------------------------------------------------------------------
+
+
+def test_by_id_finds_every_record_itself(fb: m.FactBase) -> None:
+    assert len(fb.by_id) == len(fb.records())
+    for record in fb.records():
+        assert fb.by_id[record.id] is record
+
+
+def test_by_id_knows_each_kind(fb: m.FactBase) -> None:
+    assert isinstance(fb.by_id["putin-india-visit-2025-12-04"], m.Source)
+    assert isinstance(fb.by_id["defence"], m.Topic)
+    assert isinstance(fb.by_id["peskov"], m.Entity)
+    assert isinstance(fb.by_id["visit-begins-december-4"], m.Fact)
+    assert isinstance(fb.by_id["bilateral-trade-target"], m.Figure)
+    assert isinstance(fb.by_id["quote-peskov-s-400"], m.Quote)
+    assert isinstance(fb.by_id["event-putin-visit-india"], m.Event)
+    assert "no-such-record" not in fb.by_id
+
+
+def test_records_and_claims_keep_section_order(fb: m.FactBase) -> None:
+    assert fb.records() == tuple(r for section in SECTIONS for r in getattr(fb, section))
+    assert fb.claims() == (*fb.facts, *fb.figures, *fb.quotes, *fb.events)
+
+
+def test_source_of(fb: m.FactBase) -> None:
+    source = fb.by_id["putin-india-visit-2025-12-04"]
+    for record in fb.records():
+        expected = None if isinstance(record, m.Source | m.Topic) else source
+        assert fb.source_of(record) is expected, record.id
+
+
+def test_equal_loads_are_equal_and_by_id_is_left_out(fb: m.FactBase) -> None:
+    again = load_factbase(bundled_data_dir())
+    assert again == fb
+    assert again.fingerprint == fb.fingerprint
+    assert len(fb.fingerprint) == 12
+    assert int(fb.fingerprint, 16) >= 0
+    assert "by_id" not in repr(m.FactBase((), (), (), (), (), (), (), "x"))
+
+
+def test_fingerprint_follows_content(tmp_path: Path) -> None:
+    first = small_factbase(tmp_path, {"a": (None, None)}).fingerprint
+    assert small_factbase(tmp_path, {"a": (None, None)}).fingerprint == first
+    assert small_factbase(tmp_path, {"b": (None, None)}).fingerprint != first
+
+
+# -- speakers -----------------------------------------------------------------------------------------------------
+
+
+def test_entity_speaker_is_filled_in_from_the_entity(fb: m.FactBase) -> None:
+    quote = fb.by_id["quote-peskov-s-400"]
+    peskov = fb.by_id["peskov"]
+    assert isinstance(quote, m.Quote)
+    assert isinstance(peskov, m.Entity)
+    assert quote.speaker == m.Speaker("peskov", "Dmitry Peskov", peskov.description)
+    assert quote.entities == ("peskov",)
+
+
+def test_unnamed_speaker_has_no_id(fb: m.FactBase, tmp_path: Path) -> None:
+    quote = fb.by_id["quote-officials-labour-pact"]
+    assert isinstance(quote, m.Quote)
+    assert quote.speaker.id is None
+    assert quote.speaker.name == "Officials"
+    assert quote.entities == ()
+    small = small_factbase(tmp_path, {})
+    assert small.quotes[0].speaker == m.Speaker(None, "Officials", "Unnamed Indian officials")
+
+
+# -- dates --------------------------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("record_id", "date"),
+    [
+        ("visit-begins-december-4", m.DateSpec("2025-12-04", "day", "2025-12-04", None, "4 December 2025")),
+        ("first-visit-since-war", m.DateSpec("2022", "year", "2022", None, "first visit since 2022")),
+        (
+            "event-putin-visit-india",
+            m.DateSpec("2025-12-04/2025-12-05", "day", "2025-12-04", "2025-12-05", "4-5 December 2025"),
+        ),
+    ],
+)
+def test_bundled_dates(fb: m.FactBase, record_id: str, date: m.DateSpec) -> None:
+    record = fb.by_id[record_id]
+    assert isinstance(record, m.Fact | m.Figure | m.Event)
+    assert record.date == date
+    assert record.date.sort_key == date.start
+
+
+def test_every_bundled_date_has_the_precision_of_its_form(fb: m.FactBase) -> None:
+    precision_of_length = {4: "year", 7: "month", 10: "day"}
+    dated = [c for c in fb.claims() if getattr(c, "date", None) is not None]
+    assert len(dated) >= 10
+    for claim in dated:
+        date = claim.date  # type: ignore[union-attr]
+        start, _, end = date.text.partition("/")
+        assert date.start == start, claim.id
+        assert date.end == (end or None), claim.id
+        assert date.precision == precision_of_length[len(start)], claim.id
+    assert all(event.date is not None for event in fb.events)
+
+
+def test_undated_claims_have_no_date(fb: m.FactBase) -> None:
+    fact = fb.by_id["new-deals-expected"]
+    assert isinstance(fact, m.Fact)
+    assert fact.date is None
+
+
+@pytest.mark.parametrize(
+    ("text", "label", "date"),
+    [
+        ("2025", None, m.DateSpec("2025", "year", "2025")),
+        ("2025-12", "December 2025", m.DateSpec("2025-12", "month", "2025-12", None, "December 2025")),
+        ("2025-12-04", None, m.DateSpec("2025-12-04", "day", "2025-12-04")),
+        ("2025-01-31", None, m.DateSpec("2025-01-31", "day", "2025-01-31")),
+        (
+            "2025-12-04/2025-12-05",
+            "4-5 December 2025",
+            m.DateSpec("2025-12-04/2025-12-05", "day", "2025-12-04", "2025-12-05", "4-5 December 2025"),
+        ),
+    ],
+)
+def test_date_forms_give_their_precision(tmp_path: Path, text: str, label: str | None, date: m.DateSpec) -> None:
+    small = small_factbase(tmp_path, {"dated": (text, label), "undated": (None, None)})
+    dated, undated = small.facts
+    assert dated.date == date
+    assert undated.date is None
+
+
+def test_dates_sort_by_their_start(tmp_path: Path) -> None:
+    small = small_factbase(
+        tmp_path,
+        {
+            "late": ("2025-12-04/2025-12-05", None),
+            "year": ("2024", None),
+            "month": ("2025-11", None),
+            "day": ("2025-11-30", None),
+        },
+    )
+    ordered = sorted(small.facts, key=lambda fact: fact.date.sort_key)  # type: ignore[union-attr]
+    assert [fact.id for fact in ordered] == ["year", "month", "day", "late"]
