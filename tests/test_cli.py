@@ -201,10 +201,13 @@ def test_quotes_are_verbatim_and_never_cut(run: Run) -> None:
 def test_unknown_speaker_exits_1_with_suggestions(run: Run) -> None:
     out = run("quotes", "--by", "Peskvo")
     assert out.code == 0  # one transposition is a small typo
-    out = run("quotes", "--by", "Smith")
+    out = run("quotes", "--by", "Petrov")
     assert out.code == 1
     assert out.stdout == ""
-    assert out.stderr.startswith("No quotes by 'Smith'. Did you mean: ")
+    assert out.stderr == "No quotes by 'Petrov'. Did you mean: Dmitry Peskov?\n"
+    out = run("quotes", "--by", "Smith")
+    assert out.code == 1
+    assert out.stderr == "No quotes by 'Smith' (speakers: Dmitry Peskov, Officials, Sammy Manoj Kotwani).\n"
 
 
 def test_quotes_by_unnamed_officials(run: Run) -> None:

@@ -122,9 +122,11 @@ def resolve_speaker(fb: m.FactBase, text: str) -> str:
     best = process.extractOne(wanted, [form for _, form in choices], scorer=fuzz.ratio, score_cutoff=80.0)
     if best is not None and len(wanted) >= 4:
         return choices[best[2]][0]
-    close = process.extract(wanted, [form for _, form in choices], scorer=fuzz.ratio, score_cutoff=50.0, limit=5)
+    close = process.extract(wanted, [form for _, form in choices], scorer=fuzz.ratio, score_cutoff=65.0, limit=5)
     suggestions = tuple(dict.fromkeys(keys[choices[i][0]] for _, _, i in close))
-    raise LookupFailed(f"no quotes by {text!r}", suggestions or tuple(sorted(keys.values())))
+    if suggestions:
+        raise LookupFailed(f"no quotes by {text!r}", suggestions)
+    raise LookupFailed(f"no quotes by {text!r} (speakers: {', '.join(sorted(keys.values()))})")
 
 
 def quotes(fb: m.FactBase, speaker: str | None, topic: m.Topic | None) -> list[m.Quote]:

@@ -236,17 +236,21 @@ def _passes(index: SearchIndex, doc: int, filters: Filters) -> bool:
 
 
 def suggestions(index: SearchIndex, query: str, limit: int = 3) -> list[str]:
-    """Names close to a query that found nothing, for a "did you mean" hint."""
+    """Records whose name or an alias is close to a query that found nothing, by their main name."""
     from rapidfuzz import fuzz, process
 
-    names = sorted({text for fields in index.fields for field, text in fields if field in NAME_FIELDS})
-    folded = [compact(n) for n in names]
     target = compact(query)
     if not target:
         return []
-    picks = process.extract(target, folded, scorer=fuzz.ratio, score_cutoff=60.0, limit=limit * 3)
-    seen: list[str] = []
-    for _, _, position in picks:
-        if names[position] not in seen:
-            seen.append(names[position])
-    return seen[:limit]
+    forms: list[str] = []
+    owners: list[str] = []
+    for doc, fields in enumerate(index.fields):
+        if index.kinds[doc] not in ("entity", "topic"):
+            continue
+        main_name = fields[0][1]
+        for field, text in fields:
+            if field in NAME_FIELDS:
+                forms.append(compact(text))
+                owners.append(main_name)
+    picks = process.extract(target, forms, scorer=fuzz.ratio, score_cutoff=60.0, limit=limit * 8)
+    return list(dict.fromkeys(owners[position] for _, _, position in picks))[:limit]
