@@ -103,7 +103,6 @@ def test_nested_values_are_frozen(fb: m.FactBase) -> None:
             setattr(value, name, None)
 
 
-@pytest.mark.xfail(strict=True, raises=pytest.fail.Exception, reason="FactBase.by_id is a plain, writable dict")
 def test_by_id_cannot_be_changed(tmp_path: Path) -> None:
     small = small_factbase(tmp_path, {})
     with pytest.raises(TypeError):

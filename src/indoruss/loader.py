@@ -23,7 +23,16 @@ from .yamlsource import (
 )
 
 ID_PATTERN = re.compile(r"[a-z0-9][a-z0-9-]*\Z")
-DATE_PATTERN = re.compile(r"(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?\Z")
+DATE_PATTERN = re.compile(r"([0-9]{4})(?:-([0-9]{2})(?:-([0-9]{2}))?)?\Z")
+KIND_OF_SECTION = {
+    "sources": "source",
+    "topics": "topic",
+    "entities": "entity",
+    "facts": "fact",
+    "figures": "figure",
+    "quotes": "quote",
+    "events": "event",
+}
 SECTIONS = ("sources", "topics", "entities", "facts", "figures", "quotes", "events")
 
 
@@ -53,6 +62,8 @@ def load_factbase(path: Path) -> m.FactBase:
         builder.add_file(tree, shown)
     factbase = builder.finish(fingerprint(files, path) if not problems else "")
     if problems:
+        # In reading order, whichever pass found them.
+        problems.sort(key=lambda p: (p.file, p.line or 0, p.column or 0))
         raise FactBaseError(problems)
     return factbase
 
@@ -63,6 +74,7 @@ class _Builder:
         self.records: dict[str, list[Any]] = {name: [] for name in SECTIONS}
         self.ids: dict[str, str] = {}
         self.refs: list[tuple[str, str, Problem]] = []
+        self.refused: dict[str, str] = {}
 
     def add_file(self, tree: Node, shown: str) -> None:
         if not isinstance(tree, Mapping):
@@ -71,10 +83,11 @@ class _Builder:
         for key, node in tree.items.items():
             if key == "schema":
                 if not (isinstance(node, Scalar) and node.value == m.SCHEMA_VERSION) or isinstance(node.value, bool):
+                    found = node.raw if isinstance(node, Scalar) else "a structure"
                     self.problems.append(
                         Problem(
                             shown,
-                            f"unsupported schema version (this indoruss reads {m.SCHEMA_VERSION})",
+                            f"unsupported schema version {found} (this indoruss reads {m.SCHEMA_VERSION})",
                             node.mark.line,
                             node.mark.column,
                             "schema",
@@ -86,8 +99,8 @@ class _Builder:
                     Problem(
                         shown,
                         f"unknown section (allowed: schema, {', '.join(SECTIONS)})",
-                        node.mark.line,
-                        node.mark.column,
+                        tree.keys[key].line,
+                        tree.keys[key].column,
                         key,
                     )
                 )
@@ -107,6 +120,9 @@ class _Builder:
                 if record is not None:
                     self._register(record, fields)
                     self.records[key].append(record)
+                elif isinstance(rid := _plain_id(item), str):
+                    # Already reported; remembered so that references to it do not report it again.
+                    self.refused.setdefault(rid, KIND_OF_SECTION[key])
 
     def _register(self, record: Any, fields: _Fields) -> None:
         earlier = self.ids.get(record.id)
@@ -124,8 +140,12 @@ class _Builder:
         else:
             self.ids[record.id] = f"{fields.file}:{line}"
 
-    def _ref(self, kind: str, target: str, fields: _Fields, key: str) -> None:
-        self.refs.append((kind, target, Problem(fields.file, "", fields.line_of(key), None, f"{fields.where}.{key}")))
+    def _ref(self, kind: str, target: str, fields: _Fields, key: str, node: Node | None = None) -> None:
+        mark = node.mark if node is not None else None
+        line = mark.line if mark else fields.line_of(key)
+        self.refs.append(
+            (kind, target, Problem(fields.file, "", line, mark.column if mark else None, f"{fields.where}.{key}"))
+        )
 
     # -- one method per section: read the fields, return the record (None when unusable) -------------
 
@@ -134,7 +154,10 @@ class _Builder:
         title = f.text("title")
         publisher = f.text("publisher", required=False, nullable=True) or None
         published = f.text("published")
-        if published and not _parse_date(published, f, "published"):
+        if published and not _is_day(published):
+            f.problem(
+                "published", f"{published!r} is not a date of the form YYYY-MM-DD", f.get("published", required=False)
+            )
             published = ""
         kind = f.choice("kind", m.SOURCE_KINDS)
         note = f.text("note", required=False)
@@ -228,10 +251,10 @@ class _Builder:
     # -- shared pieces --------------------------------------------------------------------------------
 
     def _id_list(self, f: _Fields, key: str, kind: str, *, required: bool) -> tuple[str, ...]:
-        ids = f.text_list(key, required=required, nonempty=required)
-        for target in ids:
-            self._ref(kind, target, f, key)
-        return ids
+        items = f.text_items(key, required=required, nonempty=required)
+        for target, node in items:
+            self._ref(kind, target, f, key, node)
+        return tuple(target for target, _ in items)
 
     def _source_ref(self, f: _Fields) -> m.SourceRef | None:
         node = f.get("source", required=True)
@@ -280,13 +303,18 @@ class _Builder:
 
     def finish(self, content_hash: str) -> m.FactBase:
         kinds = {"topic": m.Topic, "entity": m.Entity, "source": m.Source}
-        records: dict[str, Any] = {r.id: r for rows in self.records.values() for r in rows}
+        records: dict[str, Any] = {}
+        for rows in self.records.values():
+            for record in rows:
+                records.setdefault(record.id, record)  # a duplicate is reported; the first one stands
         for kind, target, where in self.refs:
             found = records.get(target)
+            if target not in records and self.refused.get(target) == kind:
+                continue
             if not isinstance(found, kinds[kind]):
                 what = f"unknown {kind} id {target!r}"
                 if found is not None:
-                    what = f"{target!r} is a {found.kind}, not a {kind}"
+                    what = f"{target!r} is {_article(found.kind)} {found.kind}, not {_article(kind)} {kind}"
                 self.problems.append(Problem(where.file, what, where.line, where.column, where.field))
         quotes = []
         for quote in self.records["quotes"]:
@@ -327,8 +355,8 @@ def _parse_date(text: str, f: _Fields, key: str) -> m.DateSpec | None:
                 f.get(key, required=False),
             )
             return None
-        _, month, day = found.groups()
-        if (month and not 1 <= int(month) <= 12) or (day and not 1 <= int(day) <= 31):
+        year, month, day = found.groups()
+        if not _real_date(int(year), int(month or 1), int(day or 1)):
             f.problem(key, f"{text!r} is not a real date", f.get(key, required=False))
             return None
         specs.append((part, "day" if day else "month" if month else "year"))
@@ -370,20 +398,21 @@ class _Fields:
         return node
 
     def reject_unknown(self) -> None:
-        for key, node in self.node.items.items():
+        for key, mark in self.node.keys.items():
             if key not in self.seen:
-                self.problem(key, "unknown field", node)
+                self.problems.append(Problem(self.file, "unknown field", mark.line, mark.column, f"{self.where}.{key}"))
 
     def _scalar(self, key: str, *, required: bool, nullable: bool = False) -> Scalar | None:
         node = self.get(key, required=required)
         if node is None:
             return None
         if not isinstance(node, Scalar):
-            self.problem(key, f"expected a single value, got a {_node_kind(node)}", node)
+            self.problem(key, f"expected a single value, got {_as_written(node)}", node)
             return None
         if node.value is None and not nullable:
-            if required:
-                self.problem(key, "must not be empty", node)
+            self.problem(
+                key, "must not be empty" if required else "must not be empty (leave the field out instead)", node
+            )
             return None
         return node
 
@@ -398,7 +427,7 @@ class _Fields:
             self.problem(key, f'unquoted date {value}; write it in quotes: "{value}"', node)
             return ""
         if not isinstance(value, str):
-            self.problem(key, f"expected text, got {_value_kind(value)} {value!r}; put it in quotes", node)
+            self.problem(key, f"expected text, got {_as_written(node)}; put it in quotes", node)
             return ""
         if not value.strip():
             self.problem(key, "must not be blank", node)
@@ -421,23 +450,27 @@ class _Fields:
         return value
 
     def text_list(self, key: str, *, required: bool, nonempty: bool = False) -> tuple[str, ...]:
+        return tuple(value for value, _ in self.text_items(key, required=required, nonempty=nonempty))
+
+    def text_items(self, key: str, *, required: bool, nonempty: bool = False) -> list[tuple[str, Node]]:
+        """The texts of a list field, each with its node, so later problems can point at the item."""
         node = self.get(key, required=required)
         if node is None:
-            return ()
+            return []
         if not isinstance(node, Sequence):
-            self.problem(key, f"expected a list, got {_node_kind(node)}", node)
-            return ()
+            self.problem(key, f"expected a list, got {_as_written(node)}", node)
+            return []
         if nonempty and not node.items:
             self.problem(key, "must list at least one id", node)
-        values = []
+        values: list[tuple[str, Node]] = []
         for item in node.items:
             if not isinstance(item, Scalar):
-                self.problem(key, f"expected text in the list, got a {_node_kind(item)}", item)
+                self.problem(key, f"expected text in the list, got {_as_written(item)}", item)
                 continue
             value = self._check_text(key, item.value, item)
             if value:
-                values.append(value)
-        return tuple(values)
+                values.append((value, item))
+        return values
 
     def choice(self, key: str, allowed: tuple[str, ...]) -> str:
         value = self.text(key)
@@ -451,7 +484,7 @@ class _Fields:
         if node is None:
             return None
         if isinstance(node.value, bool) or not isinstance(node.value, int | float):
-            self.problem(key, f"expected a number, got {_value_kind(node.value)} {node.value!r}", node)
+            self.problem(key, f"expected a number, got {_as_written(node)}", node)
             return None
         return node.value
 
@@ -460,7 +493,7 @@ class _Fields:
         if node is None:
             return None
         if isinstance(node.value, bool) or not isinstance(node.value, int) or node.value < minimum:
-            self.problem(key, f"expected a whole number of at least {minimum}, got {node.value!r}", node)
+            self.problem(key, f"expected a whole number of at least {minimum}, got {_as_written(node)}", node)
             return None
         return node.value
 
@@ -469,18 +502,48 @@ class _Fields:
         if node is None:
             return None
         if not isinstance(node.value, bool):
-            self.problem(key, f"expected true or false, got {node.value!r}", node)
+            self.problem(key, f"expected true or false, got {_as_written(node)}", node)
             return None
         return node.value
 
 
-def _node_kind(node: Node) -> str:
-    return {"Scalar": "single value", "Mapping": "mapping", "Sequence": "list"}[type(node).__name__]
-
-
-def _value_kind(value: object) -> str:
+def _as_written(node: Node) -> str:
+    """What the file holds at `node`, in words a YAML author recognises."""
+    if isinstance(node, Mapping):
+        return "a mapping"
+    if isinstance(node, Sequence):
+        return "a list"
+    value = node.value
     if isinstance(value, bool):
-        return "a boolean"
+        return f"the boolean {node.raw}"
     if isinstance(value, int | float):
-        return "a number"
-    return "a value"
+        return f"the number {node.raw}"
+    if value is None:
+        return "nothing"
+    return f"text {node.raw!r}"
+
+
+def _article(word: str) -> str:
+    return "an" if word[:1] in "aeiou" else "a"
+
+
+def _is_day(text: str) -> bool:
+    found = DATE_PATTERN.match(text)
+    return bool(found and found.group(3) and _real_date(*(int(g) for g in found.groups())))
+
+
+def _real_date(year: int, month: int, day: int) -> bool:
+    import datetime
+
+    try:
+        datetime.date(year, month, day)
+    except ValueError:
+        return False
+    return True
+
+
+def _plain_id(item: Mapping) -> str | None:
+    node = item.items.get("id")
+    if isinstance(node, Scalar) and isinstance(node.value, str) and ID_PATTERN.match(node.value):
+        return node.value
+    return None

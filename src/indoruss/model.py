@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass, field
+from types import MappingProxyType
 from typing import ClassVar, Literal
 
 SCHEMA_VERSION = 1
@@ -184,10 +186,15 @@ class FactBase:
     events: tuple[Event, ...]
     fingerprint: str
     schema_version: int = SCHEMA_VERSION
-    by_id: dict[str, Record] = field(init=False, repr=False, compare=False)
+    _by_id: dict[str, Record] = field(init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
-        object.__setattr__(self, "by_id", {r.id: r for r in self.records()})
+        object.__setattr__(self, "_by_id", {r.id: r for r in self.records()})
+
+    @property
+    def by_id(self) -> Mapping[str, Record]:
+        """Every record by id, read-only."""
+        return MappingProxyType(self._by_id)
 
     def records(self) -> tuple[Record, ...]:
         return (

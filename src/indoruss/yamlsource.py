@@ -6,15 +6,23 @@ items, so the loader can name file, line and field in every error.
 
 from __future__ import annotations
 
+import math
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 from .errors import Problem
 
 MAX_FILE_BYTES = 50 * 1024 * 1024
-UNSAFE_CHARS = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u200e\u200f\u202a-\u202e\u2066-\u2069]")
+# C0 and C1 controls (ESC among them) and the characters that reorder or break text: bidirectional marks,
+# embeddings, overrides and isolates, and the Unicode line and paragraph separators.
+UNSAFE_CHARS = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]")
+# The same in a whole file, where tab, line feed and carriage return are layout.
+_UNSAFE_IN_FILE = re.compile(
+    "[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]"
+)
+MAX_DEPTH = 32
 
 
 @dataclass(frozen=True)
@@ -27,12 +35,14 @@ class Mark:
 class Scalar:
     value: str | int | float | bool | None
     mark: Mark
+    raw: str = ""  # as written in the file, for messages
 
 
 @dataclass
 class Mapping:
     items: dict[str, Node]
     mark: Mark
+    keys: dict[str, Mark] = field(default_factory=dict)
 
 
 @dataclass
@@ -90,6 +100,12 @@ def read_text(path: Path, shown: str) -> str:
         ) from None
     if not text.strip():
         raise YamlProblem(Problem(shown, "file is empty"))
+    found = _UNSAFE_IN_FILE.search(text)
+    if found is not None:
+        line = text.count("\n", 0, found.start()) + 1
+        column = found.start() - (text.rfind("\n", 0, found.start()) + 1) + 1
+        message = f"control or bidirectional character {describe_char(found.group())} is not allowed"
+        raise YamlProblem(Problem(shown, message, line, column))
     return text
 
 
@@ -116,7 +132,7 @@ def parse(text: str, shown: str) -> Node:
                 raise YamlProblem(
                     Problem(
                         shown,
-                        f"YAML tag {tag} is not allowed",
+                        f"YAML tag {tag.replace('tag:yaml.org,2002:', '!!')} is not allowed",
                         start.line + 1,
                         start.column + 1,
                     )
@@ -137,8 +153,13 @@ def parse(text: str, shown: str) -> Node:
                 mark.column + 1 if mark else None,
             )
         ) from None
+    except yaml.reader.ReaderError as exc:
+        line = text.count("\n", 0, exc.position) + 1
+        column = exc.position - (text.rfind("\n", 0, exc.position) + 1) + 1
+        what = f"U+{exc.character:04X}" if isinstance(exc.character, int) else repr(exc.character)
+        raise YamlProblem(Problem(shown, f"invalid YAML: character {what} is not allowed", line, column)) from None
     except yaml.YAMLError as exc:
-        raise YamlProblem(Problem(shown, f"invalid YAML: {exc}")) from None
+        raise YamlProblem(Problem(shown, f"invalid YAML: {' '.join(str(exc).split())}")) from None
     if node is None:
         raise YamlProblem(Problem(shown, "file holds no YAML document"))
     return _convert(node, shown)
@@ -152,16 +173,19 @@ _STR = "tag:yaml.org,2002:str"
 _TIMESTAMP = "tag:yaml.org,2002:timestamp"
 
 
-def _convert(node: Any, shown: str) -> Node:
+def _convert(node: Any, shown: str, depth: int = 0) -> Node:
     import yaml
 
     mark = Mark(node.start_mark.line + 1, node.start_mark.column + 1)
+    if depth > MAX_DEPTH:
+        raise YamlProblem(Problem(shown, f"nested more than {MAX_DEPTH} levels deep", mark.line, mark.column))
     if isinstance(node, yaml.ScalarNode):
-        return Scalar(_scalar_value(node, shown, mark), mark)
+        return Scalar(_scalar_value(node, shown, mark), mark, node.value)
     if isinstance(node, yaml.SequenceNode):
-        return Sequence([_convert(item, shown) for item in node.value], mark)
+        return Sequence([_convert(item, shown, depth + 1) for item in node.value], mark)
     if isinstance(node, yaml.MappingNode):
         items: dict[str, Node] = {}
+        keys: dict[str, Mark] = {}
         for key_node, value_node in node.value:
             key_mark = Mark(key_node.start_mark.line + 1, key_node.start_mark.column + 1)
             if not isinstance(key_node, yaml.ScalarNode) or key_node.tag != _STR:
@@ -171,8 +195,9 @@ def _convert(node: Any, shown: str) -> Node:
                 raise YamlProblem(
                     Problem(shown, "key appears twice in the same mapping", key_mark.line, key_mark.column, key)
                 )
-            items[key] = _convert(value_node, shown)
-        return Mapping(items, mark)
+            items[key] = _convert(value_node, shown, depth + 1)
+            keys[key] = key_mark
+        return Mapping(items, mark, keys)
     raise YamlProblem(Problem(shown, "unsupported YAML node", mark.line, mark.column))
 
 
@@ -185,22 +210,38 @@ def _scalar_value(node: Any, shown: str, mark: Mark) -> str | int | float | bool
         return None
     if tag == _BOOL:
         return text.lower() in ("yes", "true", "on", "y")
-    if tag == _INT:
-        try:
-            return int(text.replace("_", ""), 0)
-        except ValueError:
-            return int(text.replace("_", ""))
-    if tag == _FLOAT:
-        try:
-            return float(text.replace("_", ""))
-        except ValueError:
-            raise YamlProblem(
-                Problem(shown, f"unsupported number {text!r}; write it plainly", mark.line, mark.column)
-            ) from None
+    if tag in (_INT, _FLOAT):
+        return _number(tag, text, shown, mark)
     if tag == _TIMESTAMP:
         # An unquoted 2025-12-04 would silently become a date object; dates are strings here.
         return _TimestampText(text)
-    raise YamlProblem(Problem(shown, f"unsupported YAML value of type {tag}", mark.line, mark.column))
+    raise YamlProblem(Problem(shown, f"unsupported YAML value {text!r}; put it in quotes", mark.line, mark.column))
+
+
+def _number(tag: str, text: str, shown: str, mark: Mark) -> int | float:
+    """Plain decimal numbers only: YAML 1.1's base-60 (10:30), binary and giant forms are refused."""
+    cleaned = text.replace("_", "")
+    try:
+        if tag == _INT and len(cleaned) <= 30:
+            return int(cleaned, 10)
+        if tag == _FLOAT and len(cleaned) <= 40:
+            value = float(cleaned)
+            if math.isfinite(value):
+                return value
+    except ValueError:
+        pass
+    raise YamlProblem(
+        Problem(
+            shown,
+            f"unsupported number {_shorten(text)!r}; write a plain decimal number, or quote it if it is text",
+            mark.line,
+            mark.column,
+        )
+    )
+
+
+def _shorten(text: str, most: int = 24) -> str:
+    return text if len(text) <= most else text[: most - 1] + "\u2026"
 
 
 class _TimestampText(str):
