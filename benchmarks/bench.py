@@ -135,6 +135,11 @@ def child_env(cache: Path, data: Path | None) -> dict[str, str]:
     return env
 
 
+def snapshot(folder: Path) -> dict[str, int]:
+    """The files under `folder` and their modification times, to tell whether a run rewrote the cache."""
+    return {str(p): p.stat().st_mtime_ns for p in folder.rglob("*") if p.is_file()}
+
+
 def warm_up(cases: list[Case], env: Mapping[str, str]) -> str | None:
     """Run every case once, uncounted; the reason it cannot be benchmarked, if one fails."""
     for case in cases:
@@ -194,12 +199,16 @@ def main(argv: list[str] | None = None) -> int:
         if failure is not None:
             print(f"cannot run: {failure}", file=sys.stderr)
             return 2
+        before = snapshot(Path(cache))
         times = measure(cases, env, args.rounds)
+        rewritten = snapshot(Path(cache)) != before
     where = str(data) if data is not None else "bundled"
     rows, columns = TERMINAL_SIZE
     print(f"indoruss start-up: {args.rounds} rounds, medians; data {where}; {PYTHON}")
     print(f"Python {sys.version.split()[0]}, {os.cpu_count()} CPUs, pty {columns}x{rows}, warm load cache\n")
     report(cases, times)
+    if rewritten:
+        print("\nNote: the load cache was rewritten during the measured rounds (a miss; was the source edited?).")
     return 0
 
 

@@ -54,6 +54,7 @@ class Row:
     warm_median_seconds: float
     warm_peak_mib: float
     cache_mib: float
+    cache_rewritten: bool  # a warm run missed the cache (e.g. the package's source changed meanwhile)
 
 
 def timed(argv: list[str], env: Mapping[str, str]) -> Sample:
@@ -88,6 +89,11 @@ def folder_mib(folder: Path) -> float:
     return sum(p.stat().st_size for p in folder.rglob("*") if p.is_file()) / (1024 * 1024)
 
 
+def snapshot(folder: Path) -> dict[str, int]:
+    """The files under `folder` and their modification times, to tell whether a run rewrote the cache."""
+    return {str(p): p.stat().st_mtime_ns for p in folder.rglob("*") if p.is_file()} if folder.exists() else {}
+
+
 def measure(records: int, script: Path, runs: int, seed: int) -> Row:
     with tempfile.TemporaryDirectory(prefix="indoruss-scale-") as temporary:
         data, cache = Path(temporary) / "data", Path(temporary) / "cache"
@@ -101,13 +107,16 @@ def measure(records: int, script: Path, runs: int, seed: int) -> Row:
         if cache_mib == 0.0:
             print(f"warning: the cold run wrote no cache under {cache}; warm runs are not warm", file=sys.stderr)
         print(f"{records:,} records: {runs} warm runs", file=sys.stderr, flush=True)
+        before = snapshot(cache)
         warm = [timed(argv, env) for _ in range(runs)]
+        rewritten = snapshot(cache) != before
     return Row(
         records,
         cold,
         statistics.median(s.seconds for s in warm),
         max(s.peak_mib for s in warm),
         cache_mib,
+        rewritten,
     )
 
 
@@ -124,6 +133,9 @@ def report(rows: list[Row], runs: int) -> None:
             f"| {row.records:,} | {row.cold.seconds:.2f} | {row.warm_median_seconds:.3f} "
             f"| {row.cold.peak_mib:.0f} | {row.warm_peak_mib:.0f} | {row.cache_mib:.1f} |"
         )
+    for row in rows:
+        if row.cache_rewritten:
+            print(f"\nNote: at {row.records:,} records a warm run rewrote the cache (a miss; was the source edited?).")
     print()
     by_size = {row.records: row for row in rows}
     goal = by_size.get(GOAL_SIZE)

@@ -17,6 +17,7 @@ same files. The output must pass `INDORUSS_DATA=DIR indoruss validate`.
 from __future__ import annotations
 
 import argparse
+import calendar
 import itertools
 import json
 import random
@@ -399,7 +400,8 @@ class Synth:
         rng = self.rng
         year = rng.randint(1995, 2030)
         month = rng.randint(1, 12)
-        day = rng.randint(1, 26)
+        month_days = calendar.monthrange(year, month)[1]
+        day = rng.randint(1, month_days - 1)
         shape = rng.random()
         if shape < 0.3:
             text, label = f"{year}", rng.choice((f"in {year}", f"by the end of {year}", f"{year}", f"early {year}"))
@@ -408,7 +410,7 @@ class Synth:
         elif shape < 0.9:
             text, label = f"{year}-{month:02d}-{day:02d}", f"{day} {MONTHS[month - 1]} {year}"
         elif shape < 0.98:
-            last = day + rng.randint(1, 3)
+            last = min(month_days, day + rng.randint(1, 3))
             text = f"{year}-{month:02d}-{day:02d}/{year}-{month:02d}-{last:02d}"
             label = f"{day}-{last} {MONTHS[month - 1]} {year}"
         else:

@@ -59,23 +59,34 @@ def search(fb: m.FactBase, hits: list[Hit], query: str) -> None:
     table = _table("score", "kind", "record", "status", "matched", "¶", title=f"Search: {query}")
     for hit in hits:
         record = fb.by_id[hit.record_id]
-        what = Text(label(record))
-        what.append("\n")
-        matched = Text(hit.match.text, style="dim")
-        for start, end in hit.match.spans:
-            matched.stylize("bold reverse", start, end)
-        how = Text(f"{hit.match.field}: ", style="dim") + matched
+        shown = label(record)
+        described = Text(record.id, style="bold")
+        described.append("\n")
+        how = Text(hit.match.field, style="dim")
+        if hit.match.text == shown:
+            described.append_text(_highlighted(shown, hit.match.spans))
+        else:
+            described.append(shown)
+            how.append(": ")
+            how.append_text(_highlighted(hit.match.text, hit.match.spans))
         if hit.match.via:
             how.append(f" (via {hit.match.via})", style="dim")
         table.add_row(
             Text(f"{hit.score:.0f}"),
             Text(record.kind, style=KIND_STYLES.get(record.kind, "")),
-            Text(record.id, style="bold") + Text("\n") + what,
+            described,
             _status(record),
             how,
             _paragraph(fb, record),
         )
     _console().print(table)
+
+
+def _highlighted(text: str, spans: tuple[tuple[int, int], ...]) -> Text:
+    marked = Text(text)
+    for start, end in spans:
+        marked.stylize("bold reverse", start, end)
+    return marked
 
 
 def topics(fb: m.FactBase, rows: list[TopicCount]) -> None:
