@@ -139,6 +139,7 @@ def test_fields_declared_as_tuples_hold_tuples_of_text(fb: m.FactBase) -> None:
         ("figure", "topics"),
         ("figure", "entities"),
         ("quote", "topics"),
+        ("quote", "about"),
         ("event", "topics"),
         ("event", "entities"),
     }
@@ -205,7 +206,8 @@ def test_entity_speaker_is_filled_in_from_the_entity(fb: m.FactBase) -> None:
     assert isinstance(quote, m.Quote)
     assert isinstance(peskov, m.Entity)
     assert quote.speaker == m.Speaker("peskov", "Dmitry Peskov", peskov.description)
-    assert quote.entities == ("peskov",)
+    # The speaker comes first, then what the quote speaks of.
+    assert quote.entities == ("peskov", "s-400")
 
 
 def test_unnamed_speaker_has_no_id(fb: m.FactBase, tmp_path: Path) -> None:
@@ -213,7 +215,7 @@ def test_unnamed_speaker_has_no_id(fb: m.FactBase, tmp_path: Path) -> None:
     assert isinstance(quote, m.Quote)
     assert quote.speaker.id is None
     assert quote.speaker.name == "Officials"
-    assert quote.entities == ()
+    assert quote.entities == ("labour-mobility-agreement",)
     small = small_factbase(tmp_path, {})
     assert small.quotes[0].speaker == m.Speaker(None, "Officials", "Unnamed Indian officials")
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import hashlib
 import re
 from pathlib import Path
@@ -232,10 +233,11 @@ class _Builder:
         context = f.text("context")
         fragment = f.boolean("fragment")
         topics = self._id_list(f, "topics", "topic", required=True)
+        about = self._id_list(f, "entities", "entity", required=False)
         source = self._source_ref(f)
         if not (rid and text and speaker and context and fragment is not None and source):
             return None
-        return m.Quote(rid, text, speaker, context, fragment, topics, source, f.origin)
+        return m.Quote(rid, text, speaker, context, fragment, topics, about, source, f.origin)
 
     def _events(self, f: _Fields) -> m.Event | None:
         rid, title = f.ident(), f.text("title")
@@ -320,16 +322,8 @@ class _Builder:
         for quote in self.records["quotes"]:
             speaker = records.get(quote.speaker.id) if quote.speaker.id else None
             if isinstance(speaker, m.Entity):
-                quote = m.Quote(
-                    quote.id,
-                    quote.text,
-                    m.Speaker(speaker.id, speaker.name, speaker.description),
-                    quote.context,
-                    quote.fragment,
-                    quote.topics,
-                    quote.source,
-                    quote.origin,
-                )
+                named = m.Speaker(speaker.id, speaker.name, speaker.description)
+                quote = dataclasses.replace(quote, speaker=named)
             quotes.append(quote)
         return m.FactBase(
             sources=tuple(self.records["sources"]),

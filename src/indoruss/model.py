@@ -148,12 +148,14 @@ class Quote:
     context: str
     fragment: bool
     topics: tuple[str, ...]
+    about: tuple[str, ...]  # entities the quote speaks of, besides its speaker
     source: SourceRef
     origin: Origin
 
     @property
     def entities(self) -> tuple[str, ...]:
-        return (self.speaker.id,) if self.speaker.id else ()
+        speaker = (self.speaker.id,) if self.speaker.id else ()
+        return (*speaker, *(e for e in self.about if e != self.speaker.id))
 
 
 @dataclass(frozen=True)

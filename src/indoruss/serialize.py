@@ -84,6 +84,7 @@ def record_json(fb: m.FactBase, record: m.Record) -> dict[str, Any]:
             speaker=speaker,
             context=record.context,
             fragment=record.fragment,
+            entities=list(record.entities),
             topics=list(record.topics),
         )
     elif isinstance(record, m.Event):
