@@ -6,8 +6,9 @@ The records are spread over every kind (sources, topics, entities, facts, figure
 files of at most 5,000 records each (`facts-001.yaml`, `facts-002.yaml`, ...). The text is drawn from a fixed
 vocabulary of a few thousand words with Zipf frequencies, plus the generated names of the entities, so the
 search vocabulary grows as it would with real reports: quickly at first, then mostly through new names.
-Records reference each other (facts name 1-4 entities and 1-2 topics, popular entities more often), dates
-come in all three precisions and as ranges, and aliases include Cyrillic and some Devanagari forms.
+Records reference each other (facts name 1-4 entities and 1-2 topics, popular entities more often; half the
+quotes name an entity they speak of), dates come in all three precisions and as ranges, statuses cover the
+closed set, and aliases include Cyrillic and some Devanagari forms.
 
 An entity "S-400" and a speaker "Dmitry Peskov" (id `peskov`) are always present, so that
 `indoruss search S-400` and `indoruss quotes --by Peskov` have results at every size. The same seed gives the
@@ -374,13 +375,14 @@ class Synth:
         text = text[:1].upper() + text[1:]
         return text + "." if period else text
 
-    def quote_text(self, count: int, names: Sequence[str]) -> str:
+    def quote_text(self, count: int, name: str | None) -> str:
+        """Quoted speech of `count` words, with typographic apostrophes, naming `name` if given."""
         rng = self.rng
         words = self.words(count)
         if rng.random() < 0.4:
             words[rng.randrange(len(words))] = rng.choice(CONTRACTIONS)
-        if names and rng.random() < 0.5:
-            words[rng.randrange(len(words))] = rng.choice(names) + "’s"
+        if name is not None:
+            words[rng.randrange(len(words))] = name + "’s"
         sentences: list[str] = []
         start = 0
         while start < len(words):
@@ -619,7 +621,8 @@ class FactBaseWriter:
         quotes: list[Record] = []
         for _ in range(self.counts["quotes"]):
             count = rng.randint(10, 60)
-            mentioned = [entity_names[e] for e in s.pick_distinct(entity_ids, entity_weights, 1)]
+            # Half the quotes name an entity they speak of, and list it in `entities`.
+            about = s.pick_distinct(entity_ids, entity_weights, 1) if rng.random() < 0.5 else []
             speaker: Value
             if rng.random() < 0.85:
                 speaker = s.pick_distinct(people, people_weights, 1)[0]
@@ -630,13 +633,15 @@ class FactBaseWriter:
                 who = name
             record = {
                 "id": s.new_id(f"quote-{slug(who, 2)}-{slug(' '.join(s.words(2)), 2)}"),
-                "text": s.quote_text(count, mentioned),
+                "text": s.quote_text(count, entity_names[about[0]] if about else None),
                 "speaker": speaker,
                 "context": rng.choice((*QUOTE_CONTEXTS, f"interview with {rng.choice(s.publishers)}")),
                 "fragment": count <= 14 and rng.random() < 0.7,
                 "topics": some_topics(1, 2),
-                "source": source_ref(),
             }
+            if about:
+                record["entities"] = about
+            record["source"] = source_ref()
             quotes.append(record)
 
         events: list[Record] = []
