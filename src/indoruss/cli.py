@@ -12,7 +12,8 @@ import typer
 from . import __version__
 from . import model as m
 from .errors import DataPathError, FactBaseError, IndorussError, LookupFailed
-from .render import emit, printable, warn
+from .render import emit, warn
+from .safety import printable
 
 _APP_SETTINGS: dict[str, Any] = {
     "name": "indoruss",
@@ -485,8 +486,14 @@ def main(args: list[str] | None = None) -> None:
         _fail(f"Error: unexpected {type(exc).__name__}: {exc} (rerun with --debug to see the traceback)", 2)
     try:
         sys.stdout.flush()
+        sys.stderr.flush()
     except BrokenPipeError:
         _quiet_closed_pipe()
+    if args is None:
+        # The process ends here: skip freeing a large fact base object by object on the way out.
+        import os
+
+        os._exit(code)
     raise SystemExit(code)
 
 

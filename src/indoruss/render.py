@@ -13,12 +13,7 @@ from collections.abc import Callable
 from types import ModuleType
 from typing import Any
 
-from .yamlsource import UNSAFE_CHARS
-
-
-def printable(text: str) -> str:
-    """Text safe to write to a terminal: control and bidirectional characters shown as escapes."""
-    return UNSAFE_CHARS.sub(lambda found: f"\\u{ord(found.group()):04x}", text)
+from .safety import printable
 
 
 def human_style() -> str:

@@ -6,7 +6,6 @@ from typing import TYPE_CHECKING
 
 from rich import box
 from rich.console import Console, Group
-from rich.markdown import Markdown
 from rich.panel import Panel
 from rich.table import Table
 from rich.text import Text
@@ -188,6 +187,8 @@ def timeline(fb: m.FactBase, entries: list[m.Fact | m.Figure | m.Event]) -> None
 
 def brief(fb: m.FactBase, sections: list[BriefSection]) -> None:
     # The Markdown is built from escaped data, so Rich renders it as Markdown and never as Rich markup.
+    from rich.markdown import Markdown  # markdown-it is heavy; only the brief needs it
+
     _console().print(Markdown(markdown.brief(fb, sections)))
 
 

@@ -7,21 +7,14 @@ items, so the loader can name file, line and field in every error.
 from __future__ import annotations
 
 import math
-import re
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 from .errors import Problem
+from .safety import UNSAFE_CHARS, UNSAFE_IN_FILE
 
 MAX_FILE_BYTES = 50 * 1024 * 1024
-# C0 and C1 controls (ESC among them) and the characters that reorder or break text: bidirectional marks,
-# embeddings, overrides and isolates, and the Unicode line and paragraph separators.
-UNSAFE_CHARS = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]")
-# The same in a whole file, where tab, line feed and carriage return are layout.
-_UNSAFE_IN_FILE = re.compile(
-    "[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]"
-)
 MAX_DEPTH = 32
 
 
@@ -100,7 +93,7 @@ def read_text(path: Path, shown: str) -> str:
         ) from None
     if not text.strip():
         raise YamlProblem(Problem(shown, "file is empty"))
-    found = _UNSAFE_IN_FILE.search(text)
+    found = UNSAFE_IN_FILE.search(text)
     if found is not None:
         line = text.count("\n", 0, found.start()) + 1
         column = found.start() - (text.rfind("\n", 0, found.start()) + 1) + 1
