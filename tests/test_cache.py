@@ -27,7 +27,7 @@ def cache_files() -> list[Path]:
 def test_warm_start_reads_the_cache_instead_of_the_yaml(data_copy: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     first = Store(data_copy).factbase
     Store(data_copy).index  # noqa: B018 - builds and caches the index
-    assert {p.suffix for p in cache_files()} == {".factbase", ".index"}
+    assert {p.suffix for p in cache_files()} == {".factbase", ".index", ".shelf"}
 
     def no_parsing(*_: object) -> FactBase:
         raise AssertionError("the YAML was parsed again")
@@ -166,3 +166,44 @@ def test_two_processes_writing_at_once_leave_a_valid_cache(data_copy: Path, tmp_
     key = cache.cache_key(loader.data_files(data_copy))
     assert cache.read("factbase", key, FactBase) == loader.load_factbase(data_copy)
     assert not [p for p in cache.cache_dir().iterdir() if p.name.endswith(".tmp")]
+
+
+def test_warm_search_reads_only_the_index_and_the_records_it_shows(
+    run: Run, data_copy: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    cold = run("--data", str(data_copy), "search", "S-400", "--json")
+    assert cold.code == 0
+
+    def whole_fact_base(*_: object) -> None:
+        raise AssertionError("the whole fact base was loaded")
+
+    real_read = cache.read
+
+    def read_but_not_the_fact_base(kind: str, key: str, expected: type) -> object:
+        if kind == "factbase":
+            whole_fact_base()
+        return real_read(kind, key, expected)
+
+    monkeypatch.setattr("indoruss.loader.load_factbase", whole_fact_base)
+    monkeypatch.setattr(cache, "read", read_but_not_the_fact_base)
+    warm = run("--data", str(data_copy), "search", "S-400", "--json")
+    assert warm.code == 0, warm.stderr
+    assert warm.stdout == cold.stdout
+
+
+@pytest.mark.parametrize("damage", ["truncate", "flip", "remove"])
+def test_a_damaged_shelf_falls_back_to_the_whole_fact_base(run: Run, data_copy: Path, damage: str) -> None:
+    cold = run("--data", str(data_copy), "search", "Peskov", "--json")
+    shelf = next(p for p in cache_files() if p.suffix == ".shelf")
+    blob = shelf.read_bytes()
+    if damage == "truncate":
+        shelf.write_bytes(blob[: len(blob) // 2])
+    elif damage == "flip":
+        body = blob.index(b"\n", len(cache.MAGIC)) + 1
+        body = blob.index(b"\n", body) + 1
+        shelf.write_bytes(blob[:body] + bytes(b ^ 0x55 for b in blob[body:]))
+    else:
+        shelf.unlink()
+    warm = run("--data", str(data_copy), "search", "Peskov", "--json")
+    assert warm.code == 0
+    assert warm.stdout == cold.stdout

@@ -20,6 +20,8 @@ import pickle
 import sys
 import tempfile
 import zlib
+from array import array
+from collections.abc import Sequence
 from pathlib import Path
 from typing import Any, TypeVar
 
@@ -103,24 +105,25 @@ def read(kind: str, key: str, expected: type[T]) -> T | None:
     try:
         if not _trusted(path):
             return None
-        blob = path.read_bytes()
-    except OSError:
+        with path.open("rb") as handle:
+            header = _header(key, 0, 0)
+            key_line = header[: len(MAGIC) + len(key.encode()) + 1]
+            if handle.read(len(key_line)) != key_line:
+                return None
+            length_text, _, crc_text = handle.readline(64).strip().partition(b" ")
+            length, crc = int(length_text), int(crc_text, 16)
+            start = handle.tell()
+            # Check the payload before unpickling it, reading it in pieces so it is never held twice.
+            seen, running = 0, 0
+            while piece := handle.read(1 << 20):
+                seen += len(piece)
+                running = zlib.crc32(piece, running)
+            if seen != length or running != crc:
+                return None
+            handle.seek(start)
+            value = _RecordsOnly(handle).load()
+    except (OSError, ValueError):
         return None
-    header = _header(key, 0, 0)
-    key_line_end = len(MAGIC) + len(key.encode()) + 1
-    if blob[:key_line_end] != header[:key_line_end]:
-        return None
-    sizes_end = blob.find(b"\n", key_line_end)
-    try:
-        length_text, crc_text = blob[key_line_end:sizes_end].split(b" ")
-        length, crc = int(length_text), int(crc_text, 16)
-    except ValueError:
-        return None
-    payload = memoryview(blob)[sizes_end + 1 :]
-    if len(payload) != length or zlib.crc32(payload) != crc:
-        return None
-    try:
-        value = _RecordsOnly(io.BytesIO(payload)).load()
     except Exception:
         return None
     return value if isinstance(value, expected) else None
@@ -146,3 +149,69 @@ def write(kind: str, key: str, value: object) -> None:
             raise
     except OSError:
         return
+
+
+def write_shelf(key: str, records: Sequence[object]) -> array[int] | None:
+    """Write each record as its own pickle, one after another, so a reader can load just the few it needs.
+
+    Returns (offset, length, crc) for each record in order, or None when the shelf could not be written.
+    """
+    folder = cache_dir()
+    table = array("Q")
+    try:
+        folder.mkdir(mode=0o700, parents=True, exist_ok=True)
+        handle, temporary = tempfile.mkstemp(dir=folder, prefix=".shelf-", suffix=".tmp")
+        try:
+            with os.fdopen(handle, "wb") as out:
+                header = _header(key, len(records), 0)
+                out.write(header)
+                position = len(header)
+                for record in records:
+                    blob = pickle.dumps(record, protocol=pickle.HIGHEST_PROTOCOL)
+                    out.write(blob)
+                    table.extend((position, len(blob), zlib.crc32(blob)))
+                    position += len(blob)
+            os.replace(temporary, _path("shelf", key))
+        except BaseException:
+            Path(temporary).unlink(missing_ok=True)
+            raise
+    except OSError:
+        return None
+    return table
+
+
+class Shelf:
+    """Reads single records from a shelf file; any doubt about the file and it reads nothing."""
+
+    def __init__(self, key: str, table: array[int]) -> None:
+        self.table = table
+        self.handle: Any = None
+        path = _path("shelf", key)
+        try:
+            if not _trusted(path):
+                return
+            handle = path.open("rb")
+        except OSError:
+            return
+        expected = _header(key, len(table) // 3, 0)
+        if handle.read(len(expected)) != expected:
+            handle.close()
+            return
+        self.handle = handle
+
+    def get(self, position: int) -> object | None:
+        if self.handle is None or not 0 <= position < len(self.table) // 3:
+            return None
+        offset, length, crc = self.table[3 * position : 3 * position + 3]
+        try:
+            self.handle.seek(offset)
+            blob = self.handle.read(length)
+        except OSError:
+            return None
+        if len(blob) != length or zlib.crc32(blob) != crc:
+            return None
+        try:
+            found: object = _RecordsOnly(io.BytesIO(blob)).load()
+        except Exception:
+            return None
+        return found

@@ -121,12 +121,12 @@ TopicOption = Annotated[
 MarkdownOption = Annotated[bool, typer.Option("--markdown", help="Print Markdown, ready to paste into a report.")]
 
 
-def _topic(fb: m.FactBase, text: str | None) -> m.Topic | None:
+def _topic(topics: tuple[m.Topic, ...], text: str | None) -> m.Topic | None:
     if not text:
         return None
     from .query import resolve_topic
 
-    return resolve_topic(fb, text)
+    return resolve_topic(topics, text)
 
 
 # -- commands ------------------------------------------------------------------------------------------------
@@ -189,18 +189,22 @@ def search(
     from .search import Filters, suggestions
     from .search import search as run_search
 
-    fb = _state.factbase
-    chosen = _topic(fb, topic)
+    # Search ranks on the index alone and then loads only the records it shows, so that a large fact
+    # base is never read whole for one query.
+    store = _state.store
+    index = store.index
+    chosen = _topic(index.topic_records, topic)
     filters = Filters(chosen.id if chosen else None, kind.value if kind else None, status.value if status else None)
-    hits = run_search(_state.store.index, query, filters, limit)
+    hits = run_search(index, query, filters, limit, records=store.records)
     if not hits:
-        close = suggestions(_state.store.index, query)
+        close = suggestions(index, query)
         if json:
             emit(True, list, "search")
         warn(f"No results for {query!r}." + (f" Did you mean: {', '.join(close)}?" if close else ""))
         raise typer.Exit(1)
     from .serialize import hit_json
 
+    fb = store.subset([h.record_id for h in hits])
     emit(json, lambda: [hit_json(fb, h) for h in hits], "search", fb, hits, query)
 
 
@@ -225,7 +229,7 @@ def topics(
 
         emit(json, lambda: [topic_count_json(fb, r) for r in rows], "topics", fb, rows)
         return
-    shown = query.topic_detail(fb, query.resolve_topic(fb, topic))
+    shown = query.topic_detail(fb, query.resolve_topic(fb.topics, topic))
     emit(json, lambda: _records_json(fb, list(shown.records)), "topic", fb, shown)
 
 
@@ -258,7 +262,7 @@ def quotes(
 
     fb = _state.factbase
     speaker = query.resolve_speaker(fb, by) if by else None
-    chosen = query.quotes(fb, speaker, _topic(fb, topic))
+    chosen = query.quotes(fb, speaker, _topic(fb.topics, topic))
     if not chosen:
         raise LookupFailed("no quotes match these options")
     emit(json, lambda: _records_json(fb, chosen), "quotes", fb, chosen)
@@ -273,7 +277,7 @@ def figures(topic: TopicOption = None, json: JsonOption = False) -> None:
     from .query import in_topic
 
     fb = _state.factbase
-    chosen = in_topic(fb.figures, _topic(fb, topic))
+    chosen = in_topic(fb.figures, _topic(fb.topics, topic))
     if not chosen:
         raise LookupFailed("no figures match these options")
     emit(json, lambda: _records_json(fb, chosen), "figures", fb, chosen)
@@ -393,7 +397,7 @@ def brief(topic: TopicOption = None, markdown: MarkdownOption = False) -> None:
     from .query import brief as build
 
     fb = _state.factbase
-    sections = build(fb, _topic(fb, topic))
+    sections = build(fb, _topic(fb.topics, topic))
     if markdown:
         from .markdown import brief as as_markdown
 
@@ -411,7 +415,7 @@ def timeline(topic: TopicOption = None, json: JsonOption = False) -> None:
     from .query import timeline as build
 
     fb = _state.factbase
-    entries = build(fb, _topic(fb, topic))
+    entries = build(fb, _topic(fb.topics, topic))
     if not entries:
         raise LookupFailed("no dated records match these options")
     emit(json, lambda: _records_json(fb, entries), "timeline", fb, entries)

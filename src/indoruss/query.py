@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from . import model as m
@@ -55,13 +56,13 @@ class Detail:
 # -- topics --------------------------------------------------------------------------------------------
 
 
-def resolve_topic(fb: m.FactBase, text: str) -> m.Topic:
+def resolve_topic(topics: Sequence[m.Topic], text: str) -> m.Topic:
     """A topic by id, title or alias, case and spelling folded."""
     wanted = compact(text)
-    for topic in fb.topics:
+    for topic in topics:
         if text == topic.id or wanted in {compact(topic.id), compact(topic.title), *map(compact, topic.aliases)}:
             return topic
-    raise UnknownChoice(f"unknown topic {text!r} (topics: {', '.join(t.id for t in fb.topics)})")
+    raise UnknownChoice(f"unknown topic {text!r} (topics: {', '.join(t.id for t in topics)})")
 
 
 def topic_counts(fb: m.FactBase) -> list[TopicCount]:

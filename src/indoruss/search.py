@@ -5,12 +5,16 @@ Ranking, highest first:
 - records linked to such an entity or topic ("about" the query: its facts, figures, quotes, events);
 - records whose text merely mentions every word of the query.
 A record must account for every word of the query, so unrelated words find nothing rather than noise.
+
+The index holds no record text: ranking needs only postings, field names and links, and the few records
+shown are fetched afterwards. That keeps a warm search on a large fact base from loading all of it.
 """
 
 from __future__ import annotations
 
 import bisect
 from array import array
+from collections.abc import Mapping
 from dataclasses import dataclass
 
 from . import model as m
@@ -30,13 +34,16 @@ FIELD_WEIGHTS: dict[str, float] = {
     "context": 0.5,
 }
 NAME_FIELDS = ("name", "alias", "title")
-_FIELD_BITS = 6  # up to 64 fields a record: room for many aliases
+NAMED_KINDS = ("entity", "topic")
+_FIELD_BITS = 6  # a record's fields are numbered in 6 bits: room for 63 aliases
+_FIELD_MASK = (1 << _FIELD_BITS) - 1
 EXACT_NAME_SCORE = 100.0
 NAME_FLOOR = 90.0
 LINKED_SCORE = 75.0
 MENTION_CEILING = 70.0
 FUZZY_MIN_LENGTH = 4
 PREFIX_MIN_LENGTH = 4
+KIND_ORDER = {"entity": 0, "topic": 1, "fact": 2, "figure": 3, "quote": 4, "event": 5}
 
 
 @dataclass(frozen=True)
@@ -62,69 +69,6 @@ class Filters:
     status: str | None = None
 
 
-class SearchIndex:
-    """Everything search needs, built once from a FactBase (and cached with it)."""
-
-    def __init__(self, factbase: m.FactBase) -> None:
-        self.record_ids: list[str] = []
-        self.kinds: list[str] = []
-        self.fields: list[tuple[tuple[str, str], ...]] = []
-        self.statuses: list[str | None] = []
-        self.topics: list[tuple[str, ...]] = []
-        self.postings: dict[str, array[int]] = {}
-        self.names: dict[str, list[int]] = {}
-        self.linked_from: dict[str, array[int]] = {}
-        for record in factbase.records():
-            if isinstance(record, m.Source):
-                continue
-            self._add(record)
-        self.vocabulary: list[str] = sorted(self.postings)
-        self.topic_ids = frozenset(t.id for t in factbase.topics)
-
-    def _add(self, record: m.Record) -> None:
-        doc = len(self.record_ids)
-        self.record_ids.append(record.id)
-        self.kinds.append(record.kind)
-        fields = searchable_fields(record)
-        self.fields.append(fields)
-        self.statuses.append(getattr(record, "status", None))
-        self.topics.append((record.id,) if isinstance(record, m.Topic) else getattr(record, "topics", ()))
-        for target in record_links(record):
-            self.linked_from.setdefault(target, array("I")).append(doc)
-        for index, (field, text) in enumerate(fields):
-            code = (doc << _FIELD_BITS) | min(index, (1 << _FIELD_BITS) - 1)
-            seen: set[str] = set()
-            for token in tokens(text):
-                if token.term not in seen:
-                    seen.add(token.term)
-                    self.postings.setdefault(token.term, array("I")).append(code)
-            if field in NAME_FIELDS:
-                self.names.setdefault(compact(text), []).append(doc)
-
-    def expand(self, term: str) -> dict[str, float]:
-        """Index terms that stand for `term`: itself, then longer words it begins, then near spellings."""
-        found: dict[str, float] = {}
-        if term in self.postings:
-            found[term] = 1.0
-            return found
-        if len(term) >= PREFIX_MIN_LENGTH:
-            start = bisect.bisect_left(self.vocabulary, term)
-            for candidate in self.vocabulary[start : start + 50]:
-                if not candidate.startswith(term):
-                    break
-                found[candidate] = 0.85
-        if len(term) >= FUZZY_MIN_LENGTH and not term.isdigit():
-            from rapidfuzz import fuzz, process
-
-            cutoff = 80.0 if len(term) < 8 else 85.0
-            for candidate, score, _ in process.extract(
-                term, self.vocabulary, scorer=fuzz.ratio, score_cutoff=cutoff, limit=8
-            ):
-                if not candidate.isdigit():
-                    found.setdefault(candidate, 0.9 * score / 100.0)
-        return found
-
-
 def searchable_fields(record: m.Record) -> tuple[tuple[str, str], ...]:
     if isinstance(record, m.Entity):
         return (("name", record.name), *(("alias", a) for a in record.aliases), ("description", record.description))
@@ -146,85 +90,185 @@ def searchable_fields(record: m.Record) -> tuple[tuple[str, str], ...]:
 
 def record_links(record: m.Record) -> tuple[str, ...]:
     """The entities and topics a record is about: what makes it rank for a query naming them."""
-    if isinstance(record, m.Fact | m.Figure | m.Event):
-        return (*record.entities, *record.topics)
-    if isinstance(record, m.Quote):
+    if isinstance(record, m.Fact | m.Figure | m.Event | m.Quote):
         return (*record.entities, *record.topics)
     return ()
+
+
+class SearchIndex:
+    """Everything ranking needs, built once from a FactBase (and cached with it)."""
+
+    def __init__(self, factbase: m.FactBase) -> None:
+        self.fingerprint = factbase.fingerprint
+        self.record_ids: list[str] = []
+        self.kinds: list[str] = []
+        self.layouts: list[tuple[str, ...]] = []  # field names of each record, shared between records
+        self.statuses: list[str | None] = []
+        self.topics: list[tuple[str, ...]] = []
+        self.postings: dict[str, array[int]] = {}
+        self.names: dict[str, list[int]] = {}  # a whole name or alias, compacted -> record and field
+        self.name_sizes: dict[int, int] = {}  # record and field of a name -> how many tokens it has
+        self.linked_from: dict[str, array[int]] = {}
+        self.suggestion_forms: list[str] = []
+        self.suggestion_owners: list[str] = []
+        self.topic_records: tuple[m.Topic, ...] = factbase.topics
+        self.sources: tuple[m.Source, ...] = factbase.sources
+        layouts: dict[tuple[str, ...], tuple[str, ...]] = {}
+        for record in factbase.records():
+            if not isinstance(record, m.Source):
+                self._add(record, layouts)
+        self.vocabulary: list[str] = sorted(self.postings)
+        self.topic_ids = frozenset(t.id for t in factbase.topics)
+        # Where the cache keeps each record (offset, length, checksum), in record_ids order then sources.
+        self.shelf: array[int] | None = None
+
+    def _add(self, record: m.Record, layouts: dict[tuple[str, ...], tuple[str, ...]]) -> None:
+        doc = len(self.record_ids)
+        self.record_ids.append(record.id)
+        self.kinds.append(record.kind)
+        fields = searchable_fields(record)
+        layout = tuple(field for field, _ in fields)
+        self.layouts.append(layouts.setdefault(layout, layout))
+        self.statuses.append(getattr(record, "status", None))
+        self.topics.append((record.id,) if isinstance(record, m.Topic) else getattr(record, "topics", ()))
+        for target in record_links(record):
+            self.linked_from.setdefault(target, array("I")).append(doc)
+        for index, (field, text) in enumerate(fields):
+            code = (doc << _FIELD_BITS) | min(index, _FIELD_MASK)
+            found = tokens(text)
+            for term in {token.term for token in found}:
+                self.postings.setdefault(term, array("I")).append(code)
+            if field in NAME_FIELDS and record.kind in NAMED_KINDS:
+                whole = compact(text)
+                self.names.setdefault(whole, []).append(code)
+                self.name_sizes[code] = len(found)
+                self.suggestion_forms.append(whole)
+                self.suggestion_owners.append(fields[0][1])
+
+    def field_of(self, code: int) -> str:
+        layout = self.layouts[code >> _FIELD_BITS]
+        return layout[min(code & _FIELD_MASK, len(layout) - 1)]
+
+    def expand(self, term: str) -> dict[str, float]:
+        """Index terms that stand for `term`: itself, else longer words it begins and near spellings."""
+        if term in self.postings:
+            return {term: 1.0}
+        found: dict[str, float] = {}
+        if len(term) >= PREFIX_MIN_LENGTH:
+            start = bisect.bisect_left(self.vocabulary, term)
+            for candidate in self.vocabulary[start : start + 50]:
+                if not candidate.startswith(term):
+                    break
+                found[candidate] = 0.85
+        if len(term) >= FUZZY_MIN_LENGTH and not term.isdigit():
+            from rapidfuzz import fuzz, process
+
+            cutoff = 80.0 if len(term) < 8 else 85.0
+            for candidate, score, _ in process.extract(
+                term, self.vocabulary, scorer=fuzz.ratio, score_cutoff=cutoff, limit=8
+            ):
+                if not candidate.isdigit():
+                    found.setdefault(candidate, 0.9 * score / 100.0)
+        return found
 
 
 def query_tokens(query: str) -> list[Token]:
     return [t for t in tokens(query) if t.term not in STOPWORDS]
 
 
-def search(index: SearchIndex, query: str, filters: Filters = Filters(), limit: int | None = 10) -> list[Hit]:
+def search(
+    index: SearchIndex,
+    query: str,
+    filters: Filters = Filters(),
+    limit: int | None = 10,
+    records: Mapping[str, m.Record] | None = None,
+) -> list[Hit]:
+    """The best records for `query`, best first. With `records`, each match carries its text and spans."""
     wanted = query_tokens(query)
     if not wanted:
         return []
     expansions = [index.expand(t.term) for t in wanted]
     if not all(expansions):
         return []
-    # doc -> field -> position of the query word -> best quality found there
+    # record -> field -> position of the query word -> best quality found there
     found: dict[int, dict[int, dict[int, float]]] = {}
     for position, options in enumerate(expansions):
         for term, quality in options.items():
             for code in index.postings[term]:
-                slots = found.setdefault(code >> _FIELD_BITS, {}).setdefault(code & ((1 << _FIELD_BITS) - 1), {})
+                slots = found.setdefault(code >> _FIELD_BITS, {}).setdefault(code, {})
                 if slots.get(position, 0.0) < quality:
                     slots[position] = quality
-    whole = compact(query)
-    exact_docs = set(index.names.get(whole, ()))
-    scored: dict[int, tuple[float, Match]] = {}
-    about: dict[str, str] = {}  # entity or topic id -> the name it was found by
+    exact_codes = set(index.names.get(compact(query), ()))
+    scored: dict[int, tuple[float, int, str | None]] = {}  # record -> score, field code, via
+    about: list[tuple[str, int]] = []  # entities and topics the query names, with the field that names them
     for doc, by_field in found.items():
         if len(set().union(*by_field.values())) < len(wanted):
             continue
-        best: tuple[float, int] | None = None
-        for field_index, slots in by_field.items():
-            field, text = index.fields[doc][field_index]
-            quality = sum(slots.values()) / len(wanted)
-            if index.kinds[doc] in ("entity", "topic") and field in NAME_FIELDS and len(slots) == len(wanted):
-                if doc in exact_docs and compact(text) == whole:
-                    score = EXACT_NAME_SCORE
-                else:
-                    # A name that is mostly the query outranks one that merely contains it.
-                    share = min(1.0, len(slots) / max(1, len(tokens(text))))
-                    score = NAME_FLOOR + (EXACT_NAME_SCORE - NAME_FLOOR - 1) * quality * share
-            else:
-                score = min(100.0 * FIELD_WEIGHTS[field] * quality, MENTION_CEILING)
-            if best is None or score > best[0]:
-                best = (score, field_index)
-        assert best is not None
-        field, text = index.fields[doc][best[1]]
-        scored[doc] = (best[0], Match(field, text, _spans(text, expansions)))
-        names_whole_query = len(by_field[best[1]]) == len(wanted)
-        if field in NAME_FIELDS and index.kinds[doc] in ("entity", "topic") and names_whole_query:
-            about[index.record_ids[doc]] = text
-    mentions = {doc: score for doc, (score, _) in scored.items()}
-    for target, name in about.items():
-        field = "topics" if target in index.topic_ids else "entities"
+        best_score, best_code = -1.0, 0
+        for code, slots in by_field.items():
+            score = _field_score(index, doc, code, slots, len(wanted), code in exact_codes)
+            if score > best_score:
+                best_score, best_code = score, code
+        scored[doc] = (best_score, best_code, None)
+        names_it = len(by_field[best_code]) == len(wanted) and index.field_of(best_code) in NAME_FIELDS
+        if names_it and index.kinds[doc] in NAMED_KINDS:
+            about.append((index.record_ids[doc], best_code))
+    mentions = {doc: score for doc, (score, _, _) in scored.items()}
+    for target, name_code in about:
         for doc in index.linked_from.get(target, ()):
-            earlier = scored.get(doc)
             linked = LINKED_SCORE + 0.2 * mentions.get(doc, 0.0)
+            earlier = scored.get(doc)
             if earlier is None:
-                scored[doc] = (linked, Match(field, name, (), via=target))
+                scored[doc] = (linked, name_code, target)
             elif earlier[0] < linked:
-                scored[doc] = (linked, Match(earlier[1].field, earlier[1].text, earlier[1].spans, via=target))
-    hits = [
-        Hit(index.record_ids[doc], index.kinds[doc], round(score, 1), match)
-        for doc, (score, match) in scored.items()
-        if _passes(index, doc, filters)
-    ]
-    hits.sort(key=lambda h: (-h.score, KIND_ORDER.get(h.kind, 9), h.record_id))
-    return hits if limit is None else hits[:limit]
-
-
-KIND_ORDER = {"entity": 0, "topic": 1, "fact": 2, "figure": 3, "quote": 4, "event": 5}
-
-
-def _spans(text: str, expansions: list[dict[str, float]]) -> tuple[tuple[int, int], ...]:
+                scored[doc] = (linked, earlier[1], target)
+    ranked = sorted(
+        (
+            (round(score, 1), doc, code, via)
+            for doc, (score, code, via) in scored.items()
+            if _passes(index, doc, filters)
+        ),
+        key=lambda row: (-row[0], KIND_ORDER.get(index.kinds[row[1]], 9), index.record_ids[row[1]]),
+    )
+    if limit is not None:
+        ranked = ranked[:limit]
     accepted = set().union(*expansions)
-    return tuple((t.start, t.end) for t in tokens(text) if t.term in accepted)
+    return [_hit(index, score, doc, code, via, accepted, records) for score, doc, code, via in ranked]
+
+
+def _field_score(index: SearchIndex, doc: int, code: int, slots: dict[int, float], wanted: int, exact: bool) -> float:
+    field = index.field_of(code)
+    quality = sum(slots.values()) / wanted
+    if index.kinds[doc] in NAMED_KINDS and field in NAME_FIELDS and len(slots) == wanted:
+        if exact:
+            return EXACT_NAME_SCORE
+        # A name that is mostly the query outranks one that merely contains it.
+        share = min(1.0, len(slots) / max(1, index.name_sizes.get(code, 1)))
+        return NAME_FLOOR + (EXACT_NAME_SCORE - NAME_FLOOR - 1) * quality * share
+    return min(100.0 * FIELD_WEIGHTS[field] * quality, MENTION_CEILING)
+
+
+def _hit(
+    index: SearchIndex,
+    score: float,
+    doc: int,
+    code: int,
+    via: str | None,
+    accepted: set[str],
+    records: Mapping[str, m.Record] | None,
+) -> Hit:
+    record_id = index.record_ids[doc]
+    linked_only = via is not None and code >> _FIELD_BITS != doc
+    field = "topics" if linked_only and via in index.topic_ids else "entities" if linked_only else index.field_of(code)
+    text = ""
+    spans: tuple[tuple[int, int], ...] = ()
+    if records is not None:
+        # A record found only through a link shows the name that linked it.
+        source = records[via] if linked_only and via is not None else records[record_id]
+        fields = searchable_fields(source)
+        text = fields[min(code & _FIELD_MASK, len(fields) - 1)][1]
+        spans = () if linked_only else tuple((t.start, t.end) for t in tokens(text) if t.term in accepted)
+    return Hit(record_id, index.kinds[doc], score, Match(field, text, spans, via))
 
 
 def _passes(index: SearchIndex, doc: int, filters: Filters) -> bool:
@@ -242,15 +286,5 @@ def suggestions(index: SearchIndex, query: str, limit: int = 3) -> list[str]:
     target = compact(query)
     if not target:
         return []
-    forms: list[str] = []
-    owners: list[str] = []
-    for doc, fields in enumerate(index.fields):
-        if index.kinds[doc] not in ("entity", "topic"):
-            continue
-        main_name = fields[0][1]
-        for field, text in fields:
-            if field in NAME_FIELDS:
-                forms.append(compact(text))
-                owners.append(main_name)
-    picks = process.extract(target, forms, scorer=fuzz.ratio, score_cutoff=60.0, limit=limit * 8)
-    return list(dict.fromkeys(owners[position] for _, _, position in picks))[:limit]
+    picks = process.extract(target, index.suggestion_forms, scorer=fuzz.ratio, score_cutoff=60.0, limit=limit * 8)
+    return list(dict.fromkeys(index.suggestion_owners[position] for _, _, position in picks))[:limit]
