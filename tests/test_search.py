@@ -90,3 +90,9 @@ def test_search_never_fails_and_scores_are_ordered(query: str) -> None:
     scores = [h.score for h in hits]
     assert scores == sorted(scores, reverse=True)
     assert all(0 < s <= 100 for s in scores)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(max_size=60))
+def test_fast_terms_agree_with_tokens(text: str) -> None:
+    assert terms(text) == [t.term for t in tokens(text)]

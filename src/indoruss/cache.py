@@ -130,19 +130,41 @@ def read(kind: str, key: str, expected: type[T]) -> T | None:
 
 
 def _header(key: str, length: int, crc: int) -> bytes:
-    return MAGIC + key.encode() + b"\n" + f"{length} {crc:08x}\n".encode()
+    # Fixed width, so the header can be written first and filled in once the payload has streamed out.
+    return MAGIC + key.encode() + b"\n" + f"{length:016d} {crc:08x}\n".encode()
 
 
-def write(kind: str, key: str, value: object) -> None:
+class _Checksummed:
+    """A file wrapper that counts and checksums what pickle writes through it."""
+
+    def __init__(self, out: Any) -> None:
+        self.out = out
+        self.length = 0
+        self.crc = 0
+
+    def write(self, data: bytes) -> int:
+        self.length += len(data)
+        self.crc = zlib.crc32(data, self.crc)
+        written: int = self.out.write(data)
+        return written
+
+
+def write(kind: str, key: str, value: object, *, shares_nothing: bool = False) -> None:
+    """Cache `value`, streamed to disk. `shares_nothing` turns off pickle's memo, which on a large fact base
+    costs more memory than the payload; it is only for values that rebuild their shared parts themselves."""
     folder = cache_dir()
     try:
         folder.mkdir(mode=0o700, parents=True, exist_ok=True)
-        payload = pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL)
         handle, temporary = tempfile.mkstemp(dir=folder, prefix=f".{kind}-", suffix=".tmp")
         try:
             with os.fdopen(handle, "wb") as out:
-                out.write(_header(key, len(payload), zlib.crc32(payload)))
-                out.write(payload)
+                out.write(_header(key, 0, 0))
+                counted = _Checksummed(out)
+                pickler = pickle.Pickler(counted, protocol=pickle.HIGHEST_PROTOCOL)
+                pickler.fast = shares_nothing
+                pickler.dump(value)
+                out.seek(0)
+                out.write(_header(key, counted.length, counted.crc))
             os.replace(temporary, _path(kind, key))
         except BaseException:
             Path(temporary).unlink(missing_ok=True)

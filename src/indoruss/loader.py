@@ -74,7 +74,9 @@ class _Builder:
         self.problems = problems
         self.records: dict[str, list[Any]] = {name: [] for name in SECTIONS}
         self.ids: dict[str, str] = {}
-        self.refs: list[tuple[str, str, Problem]] = []
+        # (kind, target id, file, line, column, record path, field): plain tuples of shared strings, since a
+        # large fact base has hundreds of thousands of references and most of them are fine.
+        self.refs: list[tuple[str, str, str, int, int | None, str, str]] = []
         self.refused: dict[str, str] = {}
 
     def add_file(self, tree: Node, shown: str) -> None:
@@ -144,9 +146,7 @@ class _Builder:
     def _ref(self, kind: str, target: str, fields: _Fields, key: str, node: Node | None = None) -> None:
         mark = node.mark if node is not None else None
         line = mark.line if mark else fields.line_of(key)
-        self.refs.append(
-            (kind, target, Problem(fields.file, "", line, mark.column if mark else None, f"{fields.where}.{key}"))
-        )
+        self.refs.append((kind, target, fields.file, line, mark.column if mark else None, fields.where, key))
 
     # -- one method per section: read the fields, return the record (None when unusable) -------------
 
@@ -309,7 +309,7 @@ class _Builder:
         for rows in self.records.values():
             for record in rows:
                 records.setdefault(record.id, record)  # a duplicate is reported; the first one stands
-        for kind, target, where in self.refs:
+        for kind, target, file, line, column, where, key in self.refs:
             found = records.get(target)
             if target not in records and self.refused.get(target) == kind:
                 continue
@@ -317,7 +317,7 @@ class _Builder:
                 what = f"unknown {kind} id {target!r}"
                 if found is not None:
                     what = f"{target!r} is {_article(found.kind)} {found.kind}, not {_article(kind)} {kind}"
-                self.problems.append(Problem(where.file, what, where.line, where.column, where.field))
+                self.problems.append(Problem(file, what, line, column, f"{where}.{key}"))
         quotes = []
         for quote in self.records["quotes"]:
             speaker = records.get(quote.speaker.id) if quote.speaker.id else None

@@ -193,6 +193,12 @@ class FactBase:
     def __post_init__(self) -> None:
         object.__setattr__(self, "_by_id", {r.id: r for r in self.records()})
 
+    def __reduce__(self) -> tuple[type[FactBase], tuple[object, ...]]:
+        # Pickled through the constructor, which rebuilds the index by id: the cache can then be written
+        # without pickle's memo, where each record would otherwise be stored twice.
+        sections = (self.sources, self.topics, self.entities, self.facts, self.figures, self.quotes, self.events)
+        return (FactBase, (*sections, self.fingerprint, self.schema_version))
+
     @property
     def by_id(self) -> Mapping[str, Record]:
         """Every record by id, read-only."""

@@ -18,7 +18,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 
 from . import model as m
-from .text import STOPWORDS, Token, compact, tokens
+from .text import STOPWORDS, Token, compact, terms, tokens
 
 FIELD_WEIGHTS: dict[str, float] = {
     "name": 1.0,
@@ -135,11 +135,11 @@ class SearchIndex:
             self.linked_from.setdefault(target, array("I")).append(doc)
         for index, (field, text) in enumerate(fields):
             code = (doc << _FIELD_BITS) | min(index, _FIELD_MASK)
-            found = tokens(text)
-            for term in {token.term for token in found}:
+            found = terms(text)
+            for term in set(found):
                 self.postings.setdefault(term, array("I")).append(code)
             if field in NAME_FIELDS and record.kind in NAMED_KINDS:
-                whole = compact(text)
+                whole = "".join(found)
                 self.names.setdefault(whole, []).append(code)
                 self.name_sizes[code] = len(found)
                 self.suggestion_forms.append(whole)

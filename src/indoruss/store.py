@@ -55,7 +55,7 @@ class Store:
 
             loaded = load_factbase(self.path)
         if key is not None:
-            cache.write("factbase", key, loaded)
+            cache.write("factbase", key, loaded, shares_nothing=True)
         return loaded
 
     @cached_property

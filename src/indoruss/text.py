@@ -8,6 +8,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass
+from functools import lru_cache
 
 # Letters, digits and the combining marks that Indic scripts need inside a word (Devanagari vowel signs
 # are marks, not letters, so a plain \w run would cut मोदी in two).
@@ -93,8 +94,12 @@ def normalise_typography(text: str) -> str:
     return " ".join(text.translate(_TYPOGRAPHY).split())
 
 
+@lru_cache(maxsize=65536)
 def fold(word: str) -> str:
-    """Case, compatibility forms, Latin accents, spelling variant and plural folded away from one word."""
+    """Case, compatibility forms, Latin accents, spelling variant and plural folded away from one word.
+
+    Cached: a fact base repeats its words, and indexing a large one folds millions of them.
+    """
     word = unicodedata.normalize("NFKC", word).casefold()
     if not word.isascii() and _is_latin(word):
         word = "".join(c for c in unicodedata.normalize("NFD", word) if not unicodedata.combining(c))
@@ -132,7 +137,14 @@ def tokens(text: str) -> list[Token]:
 
 
 def terms(text: str) -> list[str]:
-    return [t.term for t in tokens(text)]
+    """The folded tokens of `text` without their spans: the same terms as tokens(), made faster."""
+    cleaned = _POSSESSIVE.sub("  ", text) if "s" in text else text
+    return [term for word in _WORD.findall(cleaned) for term in _word_terms(word) if term]
+
+
+@lru_cache(maxsize=65536)
+def _word_terms(word: str) -> tuple[str, ...]:
+    return tuple(fold(piece) for piece in _PIECE.findall(word))
 
 
 def compact(text: str) -> str:

@@ -7,7 +7,9 @@ items, so the loader can name file, line and field in every error.
 from __future__ import annotations
 
 import math
+from collections.abc import Callable
 from dataclasses import dataclass, field
+from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -103,38 +105,16 @@ def read_text(path: Path, shown: str) -> str:
 
 
 def parse(text: str, shown: str) -> Node:
-    """Parse one document, rejecting anchors, aliases and tags before any tree is built."""
+    """Parse one document into located values in a single pass over the parser's events.
+
+    Anchors, aliases and tags are refused as they are met, before anything could expand or construct
+    them; no PyYAML node graph is built, which halves the work on a large file.
+    """
     import yaml
 
     loader_cls: Any = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
     try:
-        documents = 0
-        for event in yaml.parse(text, Loader=loader_cls):
-            start: Any = event.start_mark
-            if isinstance(event, yaml.AliasEvent) or getattr(event, "anchor", None) is not None:
-                raise YamlProblem(
-                    Problem(
-                        shown,
-                        "YAML anchors and aliases are not allowed",
-                        start.line + 1,
-                        start.column + 1,
-                    )
-                )
-            tag = getattr(event, "tag", None)
-            if tag is not None:
-                raise YamlProblem(
-                    Problem(
-                        shown,
-                        f"YAML tag {tag.replace('tag:yaml.org,2002:', '!!')} is not allowed",
-                        start.line + 1,
-                        start.column + 1,
-                    )
-                )
-            if isinstance(event, yaml.DocumentStartEvent):
-                documents += 1
-                if documents > 1:
-                    raise YamlProblem(Problem(shown, "only one YAML document per file is allowed", start.line + 1))
-        node = yaml.compose(text, Loader=loader_cls)
+        root = _build(yaml.parse(text, Loader=loader_cls), shown)
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         reason = exc.problem or exc.context or "invalid YAML"
@@ -153,9 +133,92 @@ def parse(text: str, shown: str) -> Node:
         raise YamlProblem(Problem(shown, f"invalid YAML: character {what} is not allowed", line, column)) from None
     except yaml.YAMLError as exc:
         raise YamlProblem(Problem(shown, f"invalid YAML: {' '.join(str(exc).split())}")) from None
-    if node is None:
+    if root is None:
         raise YamlProblem(Problem(shown, "file holds no YAML document"))
-    return _convert(node, shown)
+    return root
+
+
+def _build(events: Any, shown: str) -> Node | None:
+    import yaml
+
+    resolve = _resolver()
+    scalar_event, mapping_start, sequence_start = yaml.ScalarEvent, yaml.MappingStartEvent, yaml.SequenceStartEvent
+    ends = (yaml.MappingEndEvent, yaml.SequenceEndEvent)
+    root: Node | None = None
+    stack: list[Mapping | Sequence] = []
+    pending: list[tuple[str, Mark] | None] = []  # per open mapping: the key waiting for its value
+    documents = 0
+    for event in events:
+        kind = type(event)
+        start: Any = event.start_mark
+        if kind is yaml.AliasEvent or getattr(event, "anchor", None) is not None:
+            raise YamlProblem(
+                Problem(shown, "YAML anchors and aliases are not allowed", start.line + 1, start.column + 1)
+            )
+        tag = getattr(event, "tag", None)
+        if tag is not None:
+            written = tag.replace("tag:yaml.org,2002:", "!!")
+            raise YamlProblem(Problem(shown, f"YAML tag {written} is not allowed", start.line + 1, start.column + 1))
+        mark = Mark(start.line + 1, start.column + 1)
+        node: Node
+        if kind is scalar_event:
+            value: str = event.value
+            # Quoted and block scalars are text; only plain ones are read as numbers, booleans or null.
+            tag = resolve(value) if event.implicit[0] else _STR
+            if stack and isinstance(stack[-1], Mapping) and pending[-1] is None:
+                if tag != _STR:
+                    raise YamlProblem(Problem(shown, "mapping keys must be plain strings", mark.line, mark.column))
+                if value in stack[-1].items:
+                    raise YamlProblem(
+                        Problem(shown, "key appears twice in the same mapping", mark.line, mark.column, value)
+                    )
+                pending[-1] = (value, mark)
+                continue
+            node = Scalar(_scalar_value(tag, value, shown, mark), mark, value)
+        elif kind is mapping_start or kind is sequence_start:
+            if stack and isinstance(stack[-1], Mapping) and pending[-1] is None:
+                raise YamlProblem(Problem(shown, "mapping keys must be plain strings", mark.line, mark.column))
+            if len(stack) > MAX_DEPTH:
+                raise YamlProblem(Problem(shown, f"nested more than {MAX_DEPTH} levels deep", mark.line, mark.column))
+            stack.append(Mapping({}, mark, {}) if kind is mapping_start else Sequence([], mark))
+            pending.append(None)
+            continue
+        elif kind in ends:
+            node = stack.pop()
+            pending.pop()
+        else:
+            if kind is yaml.DocumentStartEvent:
+                documents += 1
+                if documents > 1:
+                    raise YamlProblem(Problem(shown, "only one YAML document per file is allowed", mark.line))
+            continue
+        if not stack:
+            root = node
+        elif isinstance(parent := stack[-1], Sequence):
+            parent.items.append(node)
+        else:
+            key = pending[-1]
+            assert key is not None
+            parent.items[key[0]] = node
+            parent.keys[key[0]] = key[1]
+            pending[-1] = None
+    return root
+
+
+@lru_cache(maxsize=1)
+def _resolver() -> Callable[[str], str]:
+    """YAML 1.1's reading of a plain scalar (int, float, bool, null, timestamp or str), memoised by value."""
+    import yaml
+
+    resolver = yaml.resolver.Resolver()
+    scalar_node = yaml.ScalarNode
+
+    @lru_cache(maxsize=65536)
+    def resolve(value: str) -> str:
+        tag: str = resolver.resolve(scalar_node, value, (True, False))  # type: ignore[no-untyped-call]
+        return tag
+
+    return resolve
 
 
 _INT = "tag:yaml.org,2002:int"
@@ -166,37 +229,7 @@ _STR = "tag:yaml.org,2002:str"
 _TIMESTAMP = "tag:yaml.org,2002:timestamp"
 
 
-def _convert(node: Any, shown: str, depth: int = 0) -> Node:
-    import yaml
-
-    mark = Mark(node.start_mark.line + 1, node.start_mark.column + 1)
-    if depth > MAX_DEPTH:
-        raise YamlProblem(Problem(shown, f"nested more than {MAX_DEPTH} levels deep", mark.line, mark.column))
-    if isinstance(node, yaml.ScalarNode):
-        return Scalar(_scalar_value(node, shown, mark), mark, node.value)
-    if isinstance(node, yaml.SequenceNode):
-        return Sequence([_convert(item, shown, depth + 1) for item in node.value], mark)
-    if isinstance(node, yaml.MappingNode):
-        items: dict[str, Node] = {}
-        keys: dict[str, Mark] = {}
-        for key_node, value_node in node.value:
-            key_mark = Mark(key_node.start_mark.line + 1, key_node.start_mark.column + 1)
-            if not isinstance(key_node, yaml.ScalarNode) or key_node.tag != _STR:
-                raise YamlProblem(Problem(shown, "mapping keys must be plain strings", key_mark.line, key_mark.column))
-            key = key_node.value
-            if key in items:
-                raise YamlProblem(
-                    Problem(shown, "key appears twice in the same mapping", key_mark.line, key_mark.column, key)
-                )
-            items[key] = _convert(value_node, shown, depth + 1)
-            keys[key] = key_mark
-        return Mapping(items, mark, keys)
-    raise YamlProblem(Problem(shown, "unsupported YAML node", mark.line, mark.column))
-
-
-def _scalar_value(node: Any, shown: str, mark: Mark) -> str | int | float | bool | None:
-    tag = node.tag
-    text: str = node.value
+def _scalar_value(tag: str, text: str, shown: str, mark: Mark) -> str | int | float | bool | None:
     if tag == _STR:
         return text
     if tag == _NULL:
