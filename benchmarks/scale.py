@@ -26,6 +26,8 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
+from bench import compile_package  # beside this script
+
 PYTHON = sys.executable
 SYNTH = Path(__file__).resolve().parent / "synth.py"
 QUERY = ("search", "S-400")
@@ -171,6 +173,7 @@ def sizes(text: str) -> list[int]:
     return found
 
 
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--sizes", type=sizes, default=[1_000, 10_000, 100_000], help="record counts, comma-separated")
@@ -183,6 +186,7 @@ def main(argv: list[str] | None = None) -> int:
     if not script.is_file():
         print(f"cannot run: no indoruss console script next to {PYTHON}; use the venv's python", file=sys.stderr)
         return 2
+    compile_package()
     try:
         rows = [measure(records, script, args.runs, args.seed) for records in args.sizes]
     except CannotRun as exc:

@@ -18,7 +18,6 @@ import io
 import os
 import pickle
 import sys
-import tempfile
 import zlib
 from array import array
 from collections.abc import Sequence
@@ -155,6 +154,8 @@ def write(kind: str, key: str, value: object, *, shares_nothing: bool = False) -
     folder = cache_dir()
     try:
         folder.mkdir(mode=0o700, parents=True, exist_ok=True)
+        import tempfile  # only a cold start writes
+
         handle, temporary = tempfile.mkstemp(dir=folder, prefix=f".{kind}-", suffix=".tmp")
         try:
             with os.fdopen(handle, "wb") as out:
@@ -182,6 +183,8 @@ def write_shelf(key: str, records: Sequence[object]) -> array[int] | None:
     table = array("Q")
     try:
         folder.mkdir(mode=0o700, parents=True, exist_ok=True)
+        import tempfile
+
         handle, temporary = tempfile.mkstemp(dir=folder, prefix=".shelf-", suffix=".tmp")
         try:
             with os.fdopen(handle, "wb") as out:

@@ -202,10 +202,14 @@ def search(
             emit(True, list, "search")
         warn(f"No results for {query!r}." + (f" Did you mean: {', '.join(close)}?" if close else ""))
         raise typer.Exit(1)
+    fb = store.subset([h.record_id for h in hits])
+    emit(json, lambda: _hits_json(fb, hits), "search", fb, hits, query)
+
+
+def _hits_json(fb: m.FactBase, hits: list[Any]) -> list[dict[str, Any]]:
     from .serialize import hit_json
 
-    fb = store.subset([h.record_id for h in hits])
-    emit(json, lambda: [hit_json(fb, h) for h in hits], "search", fb, hits, query)
+    return [hit_json(fb, h) for h in hits]
 
 
 @app.command()
@@ -225,12 +229,16 @@ def topics(
     fb = _state.factbase
     if topic is None:
         rows = query.topic_counts(fb)
-        from .serialize import topic_count_json
-
-        emit(json, lambda: [topic_count_json(fb, r) for r in rows], "topics", fb, rows)
+        emit(json, lambda: _topic_rows_json(fb, rows), "topics", fb, rows)
         return
     shown = query.topic_detail(fb, query.resolve_topic(fb.topics, topic))
     emit(json, lambda: _records_json(fb, list(shown.records)), "topic", fb, shown)
+
+
+def _topic_rows_json(fb: m.FactBase, rows: list[Any]) -> list[dict[str, Any]]:
+    from .serialize import topic_count_json
+
+    return [topic_count_json(fb, r) for r in rows]
 
 
 def _records_json(fb: m.FactBase, records: list[Any]) -> list[dict[str, Any]]:

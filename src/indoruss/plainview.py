@@ -11,7 +11,7 @@ from .describe import Citation, citation, label
 
 if TYPE_CHECKING:
     from .query import BriefSection, Detail, TopicCount, TopicDetail
-from .search import Hit
+    from .search import Hit
 
 
 def _line(*columns: object) -> None:

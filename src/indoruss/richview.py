@@ -16,7 +16,7 @@ from .describe import Citation, citation, label
 
 if TYPE_CHECKING:
     from .query import BriefSection, Detail, TopicCount, TopicDetail
-from .search import Hit
+    from .search import Hit
 
 STATUS_STYLES = {
     "confirmed": "bold green",
@@ -55,7 +55,8 @@ def _table(*columns: str, title: str | None = None) -> Table:
 
 
 def search(fb: m.FactBase, hits: list[Hit], query: str) -> None:
-    table = _table("score", "kind", "record", "status", "matched", "¶", title=f"Search: {query}")
+    # Four columns, each cell stacked: a wide table is the slow part of drawing a result list.
+    table = _table("score", "kind", "record", "matched", title=f"Search: {query}")
     for hit in hits:
         record = fb.by_id[hit.record_id]
         shown = label(record)
@@ -70,14 +71,14 @@ def search(fb: m.FactBase, hits: list[Hit], query: str) -> None:
             how.append_text(_highlighted(hit.match.text, hit.match.spans))
         if hit.match.via:
             how.append(f" (via {hit.match.via})", style="dim")
-        table.add_row(
-            Text(f"{hit.score:.0f}"),
-            Text(record.kind, style=KIND_STYLES.get(record.kind, "")),
-            described,
-            _status(record),
-            how,
-            _paragraph(fb, record),
-        )
+        kind = Text(record.kind, style=KIND_STYLES.get(record.kind, ""))
+        status = _status(record)
+        if status.plain:
+            kind.append("\n")
+            kind.append_text(status)
+        kind.append("\n")
+        kind.append_text(_paragraph(fb, record))
+        table.add_row(Text(f"{hit.score:.0f}"), kind, described, how)
     _console().print(table)
 
 
