@@ -14,6 +14,29 @@ from typer.testing import CliRunner
 from indoruss.cli import main
 from indoruss.paths import bundled_data_dir
 
+# A minimal valid fact base (a source, a topic and an entity) that test files extend with one more thing.
+PRELUDE = """\
+schema: 1
+sources:
+  - id: report
+    title: A report on the visit
+    publisher: null
+    published: "2025-12-04"
+    kind: news-report
+topics:
+  - id: trade
+    title: Trade
+    description: Trade between India and Russia.
+entities:
+  - id: india
+    name: India
+    category: country
+    description: A country in South Asia.
+    aliases: [Bharat]
+    topics: [trade]
+    source: {id: report, paragraph: 1}
+"""
+
 REPORT = Path(__file__).resolve().parents[2] / "shared" / "source" / "putin-india-visit-2025-12-04.txt"
 
 

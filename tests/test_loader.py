@@ -23,33 +23,13 @@ import yaml
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from conftest import PRELUDE
 from indoruss.errors import FactBaseError
 from indoruss.loader import load_factbase
 from indoruss.model import FactBase
 
 BAD = Path(__file__).parent / "bad_data"
 
-PRELUDE = """\
-schema: 1
-sources:
-  - id: report
-    title: A report on the visit
-    publisher: null
-    published: "2025-12-04"
-    kind: news-report
-topics:
-  - id: trade
-    title: Trade
-    description: Trade between India and Russia.
-entities:
-  - id: india
-    name: India
-    category: country
-    description: A country in South Asia.
-    aliases: [Bharat]
-    topics: [trade]
-    source: {id: report, paragraph: 1}
-"""
 
 STATUSES = "confirmed, reported, expected, likely, possible, proposed"
 DATE_FORMS = "is not a date of the form YYYY, YYYY-MM, YYYY-MM-DD or START/END"

@@ -7,32 +7,16 @@ from pathlib import Path
 
 import pytest
 
+from conftest import PRELUDE
 from indoruss import model as m
 from indoruss.loader import load_factbase
 from indoruss.paths import bundled_data_dir
 
 SECTIONS = ("sources", "topics", "entities", "facts", "figures", "quotes", "events")
 
-SMALL = """\
-schema: 1
-sources:
-  - id: report
-    title: A report on the visit
-    publisher: null
-    published: "2025-12-04"
-    kind: news-report
-topics:
-  - id: trade
-    title: Trade
-    description: Trade between India and Russia.
-entities:
-  - id: india
-    name: India
-    category: country
-    description: A country in South Asia.
-    aliases: [Bharat]
-    topics: [trade]
-    source: {id: report, paragraph: 1}
+SMALL = (
+    PRELUDE
+    + """\
 quotes:
   - id: officials-quote
     text: "significant outcomes"
@@ -42,6 +26,7 @@ quotes:
     topics: [trade]
     source: {id: report, paragraph: 3}
 """
+)
 
 
 def small_factbase(tmp_path: Path, dates: dict[str, tuple[str | None, str | None]]) -> m.FactBase:
