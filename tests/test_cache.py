@@ -207,3 +207,12 @@ def test_a_damaged_shelf_falls_back_to_the_whole_fact_base(run: Run, data_copy: 
     warm = run("--data", str(data_copy), "search", "Peskov", "--json")
     assert warm.code == 0
     assert warm.stdout == cold.stdout
+
+
+@pytest.mark.skipif(not Path("/proc/self").is_dir(), reason="needs a read-only file system such as /proc")
+def test_a_cache_folder_on_a_read_only_file_system_works(run: Run) -> None:
+    # Even root cannot create folders in /proc, so this holds whoever runs the tests.
+    out = run("search", "S-400", env={"XDG_CACHE_HOME": "/proc/self"})
+    assert out.code == 0 and out.stdout.startswith("100.0\tentity\ts-400")
+    assert out.stderr == ""
+    assert not Path("/proc/self/indoruss").exists()
