@@ -67,14 +67,14 @@ def test_a_damaged_cache_is_ignored_and_rebuilt(data_copy: Path, damage: str) ->
     assert Store(data_copy).factbase == expected
     # ... and rebuilt, so the next run is warm again.
     assert target.read_bytes()[: len(cache.MAGIC)] == cache.MAGIC
-    key = cache.cache_key(loader.data_files(data_copy))
+    key = cache.cache_key(data_copy, loader.data_files(data_copy))
     assert cache.read("factbase", key, FactBase) == expected
 
 
 def test_a_cache_naming_other_classes_is_never_unpickled(data_copy: Path, tmp_path: Path) -> None:
     Store(data_copy).factbase  # noqa: B018
     target = next(p for p in cache_files() if p.suffix == ".factbase")
-    key = cache.cache_key(loader.data_files(data_copy))
+    key = cache.cache_key(data_copy, loader.data_files(data_copy))
     marker = tmp_path / "executed"
 
     class Exploit:
@@ -96,7 +96,7 @@ def test_a_cache_naming_other_classes_is_never_unpickled(data_copy: Path, tmp_pa
 def test_a_cache_file_others_can_write_is_not_trusted(data_copy: Path) -> None:
     Store(data_copy).factbase  # noqa: B018
     target = next(p for p in cache_files() if p.suffix == ".factbase")
-    key = cache.cache_key(loader.data_files(data_copy))
+    key = cache.cache_key(data_copy, loader.data_files(data_copy))
     assert cache.read("factbase", key, FactBase) is not None
     target.chmod(0o666)
     assert cache.read("factbase", key, FactBase) is None
@@ -109,7 +109,7 @@ def test_a_cache_file_others_can_write_is_not_trusted(data_copy: Path) -> None:
 def test_a_cache_file_owned_by_someone_else_is_not_trusted(data_copy: Path) -> None:
     Store(data_copy).factbase  # noqa: B018
     target = next(p for p in cache_files() if p.suffix == ".factbase")
-    key = cache.cache_key(loader.data_files(data_copy))
+    key = cache.cache_key(data_copy, loader.data_files(data_copy))
     os.chown(target, 65534, 65534)
     assert cache.read("factbase", key, FactBase) is None
 
@@ -149,7 +149,7 @@ def test_two_processes_writing_at_once_leave_a_valid_cache(data_copy: Path, tmp_
         "from indoruss import cache\n"
         "from indoruss.loader import load_factbase, data_files\n"
         "fb = load_factbase(Path(sys.argv[1]))\n"
-        "key = cache.cache_key(data_files(Path(sys.argv[1])))\n"
+        "key = cache.cache_key(Path(sys.argv[1]), data_files(Path(sys.argv[1])))\n"
         "for _ in range(30):\n"
         "    cache.write('factbase', key, fb)\n"
         "    got = cache.read('factbase', key, type(fb))\n"
@@ -163,7 +163,7 @@ def test_two_processes_writing_at_once_leave_a_valid_cache(data_copy: Path, tmp_
         _, err = writer.communicate(timeout=120)
         assert writer.returncode == 0, err
     os.environ["XDG_CACHE_HOME"] = env["XDG_CACHE_HOME"]
-    key = cache.cache_key(loader.data_files(data_copy))
+    key = cache.cache_key(data_copy, loader.data_files(data_copy))
     assert cache.read("factbase", key, FactBase) == loader.load_factbase(data_copy)
     assert not [p for p in cache.cache_dir().iterdir() if p.name.endswith(".tmp")]
 

@@ -68,14 +68,17 @@ def cache_dir() -> Path:
     return root / "indoruss"
 
 
-def cache_key(files: list[Path]) -> str:
-    """Everything a cached object depends on, as one line of text."""
-    parts = [f"{__version__}|{SCHEMA_VERSION}|{sys.version_info[:2]}|{pickle.HIGHEST_PROTOCOL}"]
-    # The modules that decide what a cached object holds: a changed file (an upgrade, an edited checkout)
-    # must not meet objects built by the old code.
-    here = Path(__file__).parent
-    for module in ("model.py", "loader.py", "search.py", "text.py", "yamlsource.py"):
-        parts.append(f"{module}@{(here / module).stat().st_mtime_ns}")
+def cache_key(root: Path, files: list[Path]) -> str:
+    """Everything a cached object depends on, as one line of text.
+
+    The root is part of it because the fingerprint names files relative to it: the same files reached as a
+    folder, as its parent or through a link make different fact bases.
+    """
+    parts = [f"{__version__}|{SCHEMA_VERSION}|{sys.version_info[:2]}|{pickle.HIGHEST_PROTOCOL}|{root.absolute()}"]
+    # Every module of the package: a changed file (an upgrade, an edited checkout) must not meet objects
+    # built or checked by the old code.
+    for module in sorted(Path(__file__).parent.glob("*.py")):
+        parts.append(f"{module.name}@{module.stat().st_mtime_ns}")
     for file in files:
         st = file.stat()
         parts.append(f"{file.resolve()}@{st.st_size}@{st.st_mtime_ns}@{st.st_ctime_ns}@{st.st_ino}")
@@ -121,9 +124,7 @@ def read(kind: str, key: str, expected: type[T]) -> T | None:
                 return None
             handle.seek(start)
             value = _RecordsOnly(handle).load()
-    except (OSError, ValueError):
-        return None
-    except Exception:
+    except Exception:  # unreadable, malformed or refused by the unpickler: rebuild instead
         return None
     return value if isinstance(value, expected) else None
 
@@ -148,12 +149,26 @@ class _Checksummed:
         return written
 
 
-def write(kind: str, key: str, value: object, *, shares_nothing: bool = False) -> None:
-    """Cache `value`, streamed to disk. `shares_nothing` turns off pickle's memo, which on a large fact base
-    costs more memory than the payload; it is only for values that rebuild their shared parts themselves."""
+def _usable_folder() -> Path | None:
+    """The cache folder, made if need be, or None when it cannot be written or would not be trusted."""
     folder = cache_dir()
     try:
         folder.mkdir(mode=0o700, parents=True, exist_ok=True)
+        st = folder.lstat()
+    except OSError:
+        return None
+    if (hasattr(os, "getuid") and st.st_uid != os.getuid()) or st.st_mode & 0o022:
+        return None  # whatever is written there would be refused when read back
+    return folder
+
+
+def write(kind: str, key: str, value: object, *, shares_nothing: bool = False) -> None:
+    """Cache `value`, streamed to disk. `shares_nothing` turns off pickle's memo, which on a large fact base
+    costs more memory than the payload; it is only for values that rebuild their shared parts themselves."""
+    folder = _usable_folder()
+    if folder is None:
+        return
+    try:
         import tempfile  # only a cold start writes
 
         handle, temporary = tempfile.mkstemp(dir=folder, prefix=f".{kind}-", suffix=".tmp")
@@ -179,10 +194,11 @@ def write_shelf(key: str, records: Sequence[object]) -> array[int] | None:
 
     Returns (offset, length, crc) for each record in order, or None when the shelf could not be written.
     """
-    folder = cache_dir()
+    folder = _usable_folder()
+    if folder is None:
+        return None
     table = array("Q")
     try:
-        folder.mkdir(mode=0o700, parents=True, exist_ok=True)
         import tempfile
 
         handle, temporary = tempfile.mkstemp(dir=folder, prefix=".shelf-", suffix=".tmp")
@@ -206,31 +222,33 @@ def write_shelf(key: str, records: Sequence[object]) -> array[int] | None:
 
 
 class Shelf:
-    """Reads single records from a shelf file; any doubt about the file and it reads nothing."""
+    """Reads single records from a shelf file; any doubt about the file and it reads nothing.
+
+    The file is opened for each read and closed again: a search reads a handful of records, and nothing
+    is left open for a long-lived caller.
+    """
 
     def __init__(self, key: str, table: array[int]) -> None:
         self.table = table
-        self.handle: Any = None
+        self.path: Path | None = None
         path = _path("shelf", key)
+        expected = _header(key, len(table) // 3, 0)
         try:
-            if not _trusted(path):
-                return
-            handle = path.open("rb")
+            if _trusted(path):
+                with path.open("rb") as handle:
+                    if handle.read(len(expected)) == expected:
+                        self.path = path
         except OSError:
             return
-        expected = _header(key, len(table) // 3, 0)
-        if handle.read(len(expected)) != expected:
-            handle.close()
-            return
-        self.handle = handle
 
     def get(self, position: int) -> object | None:
-        if self.handle is None or not 0 <= position < len(self.table) // 3:
+        if self.path is None or not 0 <= position < len(self.table) // 3:
             return None
         offset, length, crc = self.table[3 * position : 3 * position + 3]
         try:
-            self.handle.seek(offset)
-            blob = self.handle.read(length)
+            with self.path.open("rb") as handle:
+                handle.seek(offset)
+                blob = handle.read(length)
         except OSError:
             return None
         if len(blob) != length or zlib.crc32(blob) != crc:

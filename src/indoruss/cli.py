@@ -390,7 +390,7 @@ def validate(
             sys.stdout.write(printable(str(problem)) + "\n")
         if not problems and fb is not None:
             checked = f"; {len(fb.quotes)} quotes and {len(fb.figures)} figures found in {against}" if text else ""
-            sys.stdout.write(f"OK: {len(fb.records())} records, content {fb.fingerprint}{checked}\n")
+            sys.stdout.write(printable(f"OK: {len(fb.records())} records, content {fb.fingerprint}{checked}") + "\n")
     if problems:
         warn(f"{len(problems)} problem{'s' if len(problems) != 1 else ''} found")
         raise typer.Exit(1)

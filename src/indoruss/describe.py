@@ -13,13 +13,18 @@ class Citation:
     source: m.Source
     paragraph: int
 
+    @property
+    def publisher(self) -> str:
+        return self.source.publisher or "publisher not stated"
+
     def plain(self) -> str:
-        publisher = self.source.publisher or "publisher not stated"
-        return f"{self.source.title}. {publisher}, {self.source.published}, paragraph {self.paragraph}."
+        title = " ".join(self.source.title.split())
+        return f"{title}. {self.publisher}, {self.source.published}, paragraph {self.paragraph}."
 
     def markdown(self) -> str:
-        publisher = self.source.publisher or "publisher not stated"
-        return f"*{self.source.title}*. {publisher}, {self.source.published}, ¶{self.paragraph}."
+        from .markdown import escape
+
+        return f"*{escape(self.source.title)}*. {escape(self.publisher)}, {self.source.published}, ¶{self.paragraph}."
 
 
 def label(record: m.Record) -> str:

@@ -11,7 +11,8 @@ from .describe import citation
 if TYPE_CHECKING:
     from .query import BriefSection
 
-_SPECIAL = re.compile(r"([\\`*_\[\]<>|#~])")
+# `&` too: a Markdown renderer would otherwise decode entities such as &rlm; into real characters.
+_SPECIAL = re.compile(r"([\\`*_\[\]<>|#~&])")
 
 
 def escape(text: str) -> str:

@@ -13,6 +13,7 @@ from rich.text import Text
 from . import markdown
 from . import model as m
 from .describe import Citation, citation, label
+from .safety import printable
 
 if TYPE_CHECKING:
     from .query import BriefSection, Detail, TopicCount, TopicDetail
@@ -48,7 +49,9 @@ def _paragraph(fb: m.FactBase, record: m.Record) -> Text:
 
 
 def _table(*columns: str, title: str | None = None) -> Table:
-    table = Table(box=box.SIMPLE_HEAD, title=Text(title) if title else None, expand=False, show_lines=False)
+    # Titles can carry a query: escape what a terminal would act on, as everywhere else.
+    shown = Text(printable(title)) if title else None
+    table = Table(box=box.SIMPLE_HEAD, title=shown, expand=False, show_lines=False)
     for column in columns:
         table.add_column(Text(column), overflow="fold")
     return table

@@ -41,7 +41,7 @@ class Store:
         if not self.use_cache:
             return None
         try:
-            return cache.cache_key(data_files(self.path))
+            return cache.cache_key(self.path, data_files(self.path))
         except OSError:
             return None
 

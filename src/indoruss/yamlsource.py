@@ -168,6 +168,9 @@ def _build(events: Any, shown: str) -> Node | None:
             if stack and isinstance(stack[-1], Mapping) and pending[-1] is None:
                 if tag != _STR:
                     raise YamlProblem(Problem(shown, "mapping keys must be plain strings", mark.line, mark.column))
+                if (unsafe := UNSAFE_CHARS.search(value)) is not None:
+                    message = f"control or bidirectional character {describe_char(unsafe.group())} is not allowed"
+                    raise YamlProblem(Problem(shown, message + " in a key", mark.line, mark.column))
                 if value in stack[-1].items:
                     raise YamlProblem(
                         Problem(shown, "key appears twice in the same mapping", mark.line, mark.column, value)
