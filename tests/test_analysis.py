@@ -288,3 +288,21 @@ def test_any_quote_lookup_ends_in_0_1_or_2(run: Run, speaker: str, topic: str) -
     out = run(*args)
     assert out.code in (0, 1, 2)
     assert "Traceback" not in out.stderr
+
+
+def test_closed_pipe_exits_141_without_a_word(tmp_path: Path) -> None:
+    env = {**os.environ, "XDG_CACHE_HOME": str(tmp_path)}
+    read_end, write_end = os.pipe()
+    os.close(read_end)  # the reader is gone before the first byte is written
+    try:
+        done = subprocess.run(
+            [sys.executable, "-m", "indoruss", "export", "--json"],
+            stdout=write_end,
+            stderr=subprocess.PIPE,
+            env=env,
+            check=False,
+        )
+    finally:
+        os.close(write_end)
+    assert done.returncode == 141
+    assert done.stderr == b""

@@ -412,3 +412,44 @@ def test_ctrl_c_exits_130_quietly(run: Run, monkeypatch: pytest.MonkeyPatch) -> 
     out = run("topics")
     assert out.code == 130
     assert out.stderr == "Interrupted.\n"
+
+
+def test_an_unknown_speaker_in_json_is_an_empty_array(run: Run) -> None:
+    out = run("quotes", "--by", "Smith", "--json")
+    assert out.code == 1
+    assert out.stdout == "[]\n"
+    assert out.stderr.startswith("No quotes by 'Smith'")
+
+
+def test_no_figures_in_json_is_an_empty_array(run: Run, data_copy: Path) -> None:
+    (data_copy / "figures.yaml").unlink()
+    out = run("--data", str(data_copy), "figures", "--json")
+    assert out.code == 1
+    assert out.stdout == "[]\n"
+    assert out.stderr == "No figures match these options.\n"
+
+
+def test_filters_that_remove_every_result_are_named(run: Run) -> None:
+    out = run("search", "S-400", "--kind", "event")
+    assert out.code == 1
+    assert out.stderr == "No results for 'S-400' match the --topic, --kind or --status given.\n"
+
+
+def test_rich_title_never_carries_control_characters(run: Run) -> None:
+    out = run("search", "S-400\x1b[400@\u202e", env={"INDORUSS_OUTPUT": "rich"})
+    assert "\x1b[400@" not in out.stdout and "\u202e" not in out.stdout
+
+
+def test_markdown_entities_in_data_stay_literal(run: Run, data_copy: Path) -> None:
+    (data_copy / "entity.yaml").write_text(
+        "facts:\n"
+        "  - id: entity-fact\n"
+        '    statement: "x &rlm;y &amp; z"\n'
+        "    status: confirmed\n    topics: [trade]\n"
+        "    source: {id: putin-india-visit-2025-12-04, paragraph: 4}\n",
+        encoding="utf-8",
+    )
+    out = run("--data", str(data_copy), "brief", "--topic", "trade", env={"INDORUSS_OUTPUT": "rich"})
+    assert out.code == 0
+    assert "\u200f" not in out.stdout
+    assert "&rlm;y &amp; z" in out.stdout

@@ -96,3 +96,34 @@ def test_search_never_fails_and_scores_are_ordered(query: str) -> None:
 @given(st.text(max_size=60))
 def test_fast_terms_agree_with_tokens(text: str) -> None:
     assert terms(text) == [t.term for t in tokens(text)]
+
+
+def test_a_query_naming_several_things_finds_the_records_about_all_of_them() -> None:
+    hits = search(INDEX, "Modi Putin", limit=None)
+    assert {h.record_id for h in hits[:2]} == {"modi", "putin"}
+    linked = [h for h in hits if h.match.via]
+    assert linked
+    fb_by_id = load_factbase(bundled_data_dir()).by_id
+    for hit in linked:
+        record = fb_by_id[hit.record_id]
+        assert {"modi", "putin"} <= set(getattr(record, "entities", ())), hit.record_id
+
+
+def test_a_figure_written_as_the_query_comes_first() -> None:
+    for query, figure in (("$100 billion", "bilateral-trade-target"), ("77%", "russia-share-defence-imports")):
+        hits = search(INDEX, query)
+        assert (hits[0].record_id, hits[0].score) == (figure, 95.0)
+
+
+def test_a_name_that_only_contains_the_query_does_not_pull_in_its_records() -> None:
+    # "arms trade" is an alias of the Defence topic: defence records must not count as about trade.
+    hits = search(INDEX, "trade", limit=None)
+    defence_only = [h for h in hits if h.match.via == "defence"]
+    assert defence_only == []
+    assert hits[0].record_id == "trade"
+
+
+@pytest.mark.parametrize(("word", "same_as"), [("Indians", "Indian"), ("defenses", "defences"), ("news", "news")])
+def test_plurals_fold_before_spelling(word: str, same_as: str) -> None:
+    assert terms(word) == terms(same_as)
+    assert terms("news") == ["news"]  # not a plural of "new"

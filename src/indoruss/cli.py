@@ -12,7 +12,7 @@ import typer
 from . import __version__
 from . import model as m
 from .errors import DataPathError, FactBaseError, IndorussError, LookupFailed
-from .render import emit, warn
+from .render import OutputClosed, emit, warn, write
 from .safety import printable
 
 _APP_SETTINGS: dict[str, Any] = {
@@ -200,7 +200,10 @@ def search(
         close = suggestions(index, query)
         if json:
             emit(True, list, "search")
-        warn(f"No results for {query!r}." + (f" Did you mean: {', '.join(close)}?" if close else ""))
+        if filters != Filters() and run_search(index, query, Filters(), 1):
+            warn(f"No results for {query!r} match the --topic, --kind or --status given.")
+        else:
+            warn(f"No results for {query!r}." + (f" Did you mean: {', '.join(close)}?" if close else ""))
         raise typer.Exit(1)
     fb = store.subset([h.record_id for h in hits])
     emit(json, lambda: _hits_json(fb, hits), "search", fb, hits, query)
@@ -241,6 +244,13 @@ def _topic_rows_json(fb: m.FactBase, rows: list[Any]) -> list[dict[str, Any]]:
     return [topic_count_json(fb, r) for r in rows]
 
 
+def _none_found(json: bool, message: str) -> NoReturn:
+    """Nothing to show: exit code 1 with a message, and still a valid (empty) JSON array for scripts."""
+    if json:
+        emit(True, list, "")
+    raise LookupFailed(message)
+
+
 def _records_json(fb: m.FactBase, records: list[Any]) -> list[dict[str, Any]]:
     from .serialize import record_json
 
@@ -269,10 +279,15 @@ def quotes(
     from . import query
 
     fb = _state.factbase
-    speaker = query.resolve_speaker(fb, by) if by else None
+    try:
+        speaker = query.resolve_speaker(fb, by) if by else None
+    except LookupFailed:
+        if json:
+            emit(True, list, "")  # scripts still get valid JSON: an empty array
+        raise
     chosen = query.quotes(fb, speaker, _topic(fb.topics, topic))
     if not chosen:
-        raise LookupFailed("no quotes match these options")
+        _none_found(json, "no quotes match these options")
     emit(json, lambda: _records_json(fb, chosen), "quotes", fb, chosen)
 
 
@@ -287,7 +302,7 @@ def figures(topic: TopicOption = None, json: JsonOption = False) -> None:
     fb = _state.factbase
     chosen = in_topic(fb.figures, _topic(fb.topics, topic))
     if not chosen:
-        raise LookupFailed("no figures match these options")
+        _none_found(json, "no figures match these options")
     emit(json, lambda: _records_json(fb, chosen), "figures", fb, chosen)
 
 
@@ -305,7 +320,7 @@ def actors(
     fb = _state.factbase
     chosen = list_actors(fb, category.value if category else None)
     if not chosen:
-        raise LookupFailed("no actors match these options")
+        _none_found(json, "no actors match these options")
     emit(json, lambda: _records_json(fb, chosen), "actors", fb, chosen)
 
 
@@ -382,15 +397,13 @@ def validate(
             {"file": p.file, "line": p.line, "column": p.column, "field": p.field, "message": p.message}
             for p in problems
         ]
-        sys.stdout.write(
-            dumps({"ok": not problems, "fingerprint": fb.fingerprint if fb else None, "problems": listed}) + "\n"
-        )
+        write(dumps({"ok": not problems, "fingerprint": fb.fingerprint if fb else None, "problems": listed}) + "\n")
     else:
         for problem in problems:
-            sys.stdout.write(printable(str(problem)) + "\n")
+            write(printable(str(problem)) + "\n")
         if not problems and fb is not None:
             checked = f"; {len(fb.quotes)} quotes and {len(fb.figures)} figures found in {against}" if text else ""
-            sys.stdout.write(printable(f"OK: {len(fb.records())} records, content {fb.fingerprint}{checked}") + "\n")
+            write(printable(f"OK: {len(fb.records())} records, content {fb.fingerprint}{checked}") + "\n")
     if problems:
         warn(f"{len(problems)} problem{'s' if len(problems) != 1 else ''} found")
         raise typer.Exit(1)
@@ -409,7 +422,7 @@ def brief(topic: TopicOption = None, markdown: MarkdownOption = False) -> None:
     if markdown:
         from .markdown import brief as as_markdown
 
-        sys.stdout.write(as_markdown(fb, sections))
+        write(as_markdown(fb, sections))
         return
     emit(False, list, "brief", fb, sections)
 
@@ -425,7 +438,7 @@ def timeline(topic: TopicOption = None, json: JsonOption = False) -> None:
     fb = _state.factbase
     entries = build(fb, _topic(fb.topics, topic))
     if not entries:
-        raise LookupFailed("no dated records match these options")
+        _none_found(json, "no dated records match these options")
     emit(json, lambda: _records_json(fb, entries), "timeline", fb, entries)
 
 
@@ -483,6 +496,8 @@ def main(args: list[str] | None = None) -> None:
         _fail(f"Error: {exc.format_message()}{where}", 2)
     except click_exceptions.ClickException as exc:
         _fail(f"Error: {exc.format_message()}", exc.exit_code)
+    except OutputClosed:
+        _quiet_closed_pipe()
     except LookupFailed as exc:
         hint = f" Did you mean: {', '.join(exc.suggestions)}?" if exc.suggestions else ""
         _fail(f"{str(exc)[:1].upper()}{str(exc)[1:]}.{hint}", 1)

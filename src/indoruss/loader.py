@@ -34,6 +34,7 @@ KIND_OF_SECTION = {
     "quotes": "quote",
     "events": "event",
 }
+MAX_ALIASES = 60
 SECTIONS = ("sources", "topics", "entities", "facts", "figures", "quotes", "events")
 
 
@@ -168,7 +169,7 @@ class _Builder:
 
     def _topics(self, f: _Fields) -> m.Topic | None:
         rid, title, description = f.ident(), f.text("title"), f.text("description")
-        aliases = f.text_list("aliases", required=False)
+        aliases = self._aliases(f)
         if not (rid and title and description):
             return None
         return m.Topic(rid, title, description, aliases, f.origin)
@@ -177,7 +178,7 @@ class _Builder:
         rid, name = f.ident(), f.text("name")
         category = f.choice("category", m.CATEGORIES)
         description = f.text("description")
-        aliases = f.text_list("aliases", required=False)
+        aliases = self._aliases(f)
         topics = self._id_list(f, "topics", "topic", required=False)
         source = self._source_ref(f)
         if not (rid and name and category and description and source):
@@ -251,6 +252,18 @@ class _Builder:
         return m.Event(rid, title, date, status, topics, entities, source, f.origin)
 
     # -- shared pieces --------------------------------------------------------------------------------
+
+    def _aliases(self, f: _Fields) -> tuple[str, ...]:
+        aliases = f.text_list("aliases", required=False)
+        if len(aliases) > MAX_ALIASES:
+            # The search index numbers a record's fields in a few bits; past this they would collide.
+            f.problem(
+                "aliases",
+                f"has {len(aliases)} aliases; at most {MAX_ALIASES} are allowed",
+                f.get("aliases", required=False),
+            )
+            return aliases[:MAX_ALIASES]
+        return aliases
 
     def _id_list(self, f: _Fields, key: str, kind: str, *, required: bool) -> tuple[str, ...]:
         items = f.text_items(key, required=required, nonempty=required)

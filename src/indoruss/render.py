@@ -23,23 +23,41 @@ def human_style() -> str:
     return "rich" if sys.stdout.isatty() else "plain"
 
 
+class OutputClosed(Exception):
+    """The reader of stdout went away (`indoruss export | head`). Not an OSError, so that nothing on the way
+    up (Typer turns a broken pipe into exit code 1) mistakes it for another failure."""
+
+
 def emit(as_json: bool, to_json: Callable[[], Any], view: str, *args: Any) -> None:
     """Show one command's result: the JSON document, or the named view of the chosen human renderer."""
-    if as_json:
-        from .serialize import dumps
+    try:
+        if as_json:
+            from .serialize import dumps
 
-        sys.stdout.write(dumps(to_json()) + "\n")
-        return
-    renderer: ModuleType
-    if human_style() == "rich":
-        from . import richview
+            sys.stdout.write(dumps(to_json()) + "\n")
+        else:
+            renderer: ModuleType
+            if human_style() == "rich":
+                from . import richview
 
-        renderer = richview
-    else:
-        from . import plainview
+                renderer = richview
+            else:
+                from . import plainview
 
-        renderer = plainview
-    getattr(renderer, view)(*args)
+                renderer = plainview
+            getattr(renderer, view)(*args)
+        sys.stdout.flush()
+    except BrokenPipeError:
+        raise OutputClosed from None
+
+
+def write(text: str) -> None:
+    """Write text that is already safe (a report line, Markdown) to stdout, as emit does."""
+    try:
+        sys.stdout.write(text)
+        sys.stdout.flush()
+    except BrokenPipeError:
+        raise OutputClosed from None
 
 
 def warn(message: str) -> None:

@@ -41,6 +41,8 @@ EXACT_NAME_SCORE = 100.0
 NAME_FLOOR = 90.0
 LINKED_SCORE = 75.0
 MENTION_CEILING = 70.0
+EXACT_DISPLAY_SCORE = 95.0
+NAMING_SHARE = 0.67
 FUZZY_MIN_LENGTH = 4
 PREFIX_MIN_LENGTH = 4
 KIND_ORDER = {"entity": 0, "topic": 1, "fact": 2, "figure": 3, "quote": 4, "event": 5}
@@ -138,6 +140,8 @@ class SearchIndex:
             found = terms(text)
             for term in set(found):
                 self.postings.setdefault(term, array("I")).append(code)
+            if field == "display":
+                self.names.setdefault("".join(found), []).append(code)
             if field in NAME_FIELDS and record.kind in NAMED_KINDS:
                 whole = "".join(found)
                 self.names.setdefault(whole, []).append(code)
@@ -200,7 +204,8 @@ def search(
                     slots[position] = quality
     exact_codes = set(index.names.get(compact(query), ()))
     scored: dict[int, tuple[float, int, str | None]] = {}  # record -> score, field code, via
-    about: list[tuple[str, int]] = []  # entities and topics the query names, with the field that names them
+    # Entities and topics the query names: (id, the field that names it, which query word, or -1 for all).
+    about: list[tuple[str, int, int]] = []
     for doc, by_field in found.items():
         if len(set().union(*by_field.values())) < len(wanted):
             continue
@@ -209,19 +214,38 @@ def search(
             score = _field_score(index, doc, code, slots, len(wanted), code in exact_codes)
             if score > best_score:
                 best_score, best_code = score, code
+        # A record that has the query's words in different fields (a figure's "50%" and its "tariff")
+        # scores by each word's best field, where that beats any single field.
+        spread = _spread_score(index, by_field, len(wanted))
+        if spread > best_score:
+            best_score = spread
         scored[doc] = (best_score, best_code, None)
-        names_it = len(by_field[best_code]) == len(wanted) and index.field_of(best_code) in NAME_FIELDS
-        if names_it and index.kinds[doc] in NAMED_KINDS:
-            about.append((index.record_ids[doc], best_code))
+        slots = by_field[best_code]
+        if index.kinds[doc] in NAMED_KINDS and _names_the_query(index, best_code, slots, len(wanted), exact_codes):
+            about.append((index.record_ids[doc], best_code, -1))
+    if not about and len(wanted) > 1:
+        about = _named_together(index, wanted, found)
+        for target, code, _ in about:
+            # Each of the things the query names is itself a result, just below a whole-query name.
+            doc = code >> _FIELD_BITS
+            if scored.get(doc, (0.0,))[0] < NAME_FLOOR:
+                scored[doc] = (NAME_FLOOR, code, None)
     mentions = {doc: score for doc, (score, _, _) in scored.items()}
-    for target, name_code in about:
-        for doc in index.linked_from.get(target, ()):
-            linked = LINKED_SCORE + 0.2 * mentions.get(doc, 0.0)
-            earlier = scored.get(doc)
-            if earlier is None:
-                scored[doc] = (linked, name_code, target)
-            elif earlier[0] < linked:
-                scored[doc] = (linked, earlier[1], target)
+    linked_to: dict[int, list[tuple[str, int, int]]] = {}
+    for named in about:
+        for doc in index.linked_from.get(named[0], ()):
+            linked_to.setdefault(doc, []).append(named)
+    words = {word for _, _, word in about}
+    for doc, targets in linked_to.items():
+        if len(words) > 1 and {word for _, _, word in targets} != words:
+            continue  # the query names several things: keep the records about all of them
+        target, name_code, _ = targets[0]
+        linked = LINKED_SCORE + 0.2 * mentions.get(doc, 0.0)
+        earlier = scored.get(doc)
+        if earlier is None:
+            scored[doc] = (linked, name_code, target)
+        elif earlier[0] < linked:
+            scored[doc] = (linked, earlier[1], target)
     ranked = sorted(
         (
             (round(score, 1), doc, code, via)
@@ -243,9 +267,46 @@ def _field_score(index: SearchIndex, doc: int, code: int, slots: dict[int, float
         if exact:
             return EXACT_NAME_SCORE
         # A name that is mostly the query outranks one that merely contains it.
-        share = min(1.0, len(slots) / max(1, index.name_sizes.get(code, 1)))
-        return NAME_FLOOR + (EXACT_NAME_SCORE - NAME_FLOOR - 1) * quality * share
+        return NAME_FLOOR + (EXACT_NAME_SCORE - NAME_FLOOR - 1) * quality * _share(index, code, slots)
+    if exact and field == "display":
+        return EXACT_DISPLAY_SCORE  # the query is this figure as written: "77%", "$100 billion"
     return min(100.0 * FIELD_WEIGHTS[field] * quality, MENTION_CEILING)
+
+
+def _share(index: SearchIndex, code: int, slots: dict[int, float]) -> float:
+    return min(1.0, len(slots) / max(1, index.name_sizes.get(code, 1)))
+
+
+def _spread_score(index: SearchIndex, by_field: dict[int, dict[int, float]], wanted: int) -> float:
+    best: dict[int, float] = {}
+    for code, slots in by_field.items():
+        weight = FIELD_WEIGHTS[index.field_of(code)]
+        for position, quality in slots.items():
+            best[position] = max(best.get(position, 0.0), weight * quality)
+    return min(100.0 * sum(best.values()) / wanted, MENTION_CEILING)
+
+
+def _names_the_query(index: SearchIndex, code: int, slots: dict[int, float], wanted: int, exact: set[int]) -> bool:
+    """Whether this name stands for the query (so records linked to its owner are about the query): it
+    must hold every query word and be mostly made of them. "trade" names the topic Trade, not the entity
+    whose alias is "arms trade"; "India" names India, not the Indian Business Alliance."""
+    if index.field_of(code) not in NAME_FIELDS or len(slots) < wanted:
+        return False
+    return code in exact or _share(index, code, slots) >= NAMING_SHARE
+
+
+def _named_together(
+    index: SearchIndex, wanted: list[Token], found: dict[int, dict[int, dict[int, float]]]
+) -> list[tuple[str, int, int]]:
+    """For a query that names several things ("Modi Putin"): the entities or topics each word names."""
+    named: list[tuple[str, int, int]] = []
+    for position, token in enumerate(wanted):
+        for code in index.names.get(token.term, ()):
+            doc = code >> _FIELD_BITS
+            if doc in found and index.kinds[doc] in NAMED_KINDS:
+                named.append((index.record_ids[doc], code, position))
+    # Only when every word names something: "Modi Putin", not "Indians employed".
+    return named if {position for _, _, position in named} == set(range(len(wanted))) else []
 
 
 def _hit(

@@ -30,13 +30,10 @@ SPELLING = {
     "defense": "defence",
     "labor": "labour",
     "organization": "organisation",
-    "organizations": "organisations",
     "program": "programme",
-    "programs": "programmes",
     "center": "centre",
     "favor": "favour",
     "neighbor": "neighbour",
-    "neighbors": "neighbours",
     "catalog": "catalogue",
     "dialog": "dialogue",
     "license": "licence",
@@ -103,16 +100,20 @@ def fold(word: str) -> str:
     word = unicodedata.normalize("NFKC", word).casefold()
     if not word.isascii() and _is_latin(word):
         word = "".join(c for c in unicodedata.normalize("NFD", word) if not unicodedata.combining(c))
-    word = SPELLING.get(word, word)
-    return _singular(word)
+    # Plural first, then spelling: "Indians" and "Indian" must both end as "india".
+    word = _singular(word)
+    return SPELLING.get(word, word)
 
 
 def _is_latin(word: str) -> bool:
     return all(ord(c) < 0x250 for c in word)
 
 
+NOT_PLURALS = frozenset({"news", "series", "species", "means", "physics", "politics", "economics", "headquarters"})
+
+
 def _singular(word: str) -> str:
-    if len(word) <= 3 or not word.isascii() or not word.isalpha():
+    if len(word) <= 3 or not word.isascii() or not word.isalpha() or word in NOT_PLURALS:
         return word
     if word.endswith("ies") and len(word) > 4:
         return word[:-3] + "y"
