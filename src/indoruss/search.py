@@ -225,7 +225,7 @@ def search(
             about.append((index.record_ids[doc], best_code, -1))
     if not about and len(wanted) > 1:
         about = _named_together(index, wanted, found)
-        for target, code, _ in about:
+        for _, code, _ in about:
             # Each of the things the query names is itself a result, just below a whole-query name.
             doc = code >> _FIELD_BITS
             if scored.get(doc, (0.0,))[0] < NAME_FLOOR:
