@@ -23,7 +23,7 @@ _APP_SETTINGS: dict[str, Any] = {
 }
 app = typer.Typer(**_APP_SETTINGS)
 
-Kind = Enum("Kind", {k: k for k in ("fact", "figure", "quote", "entity", "event", "topic")}, type=str)  # type: ignore[misc]
+Kind = Enum("Kind", {k: k for k in m.KINDS if k != "source"}, type=str)  # type: ignore[misc]
 Status = Enum("Status", {s: s for s in m.STATUSES}, type=str)  # type: ignore[misc]
 Category = Enum("Category", {c: c for c in m.CATEGORIES}, type=str)  # type: ignore[misc]
 
@@ -41,7 +41,7 @@ class State:
             from .paths import resolve_data_path
             from .store import Store
 
-            self._store = Store(resolve_data_path(self.data), use_cache=self.use_cache)
+            self._store = Store(resolve_data_path(self.data), use_cache=self.use_cache, short_lived=True)
         return self._store
 
     @property

@@ -38,31 +38,27 @@ MAX_ALIASES = 60
 SECTIONS = ("sources", "topics", "entities", "facts", "figures", "quotes", "events")
 
 
-def fingerprint(files: list[Path], root: Path) -> str:
-    """A short hash of the data files' names and bytes: the identity a reader cites."""
-    digest = hashlib.sha256()
-    for file in files:
-        digest.update(shown_name(file, root).encode())
-        digest.update(b"\0")
-        digest.update(file.read_bytes())
-        digest.update(b"\0")
-    return digest.hexdigest()[:12]
-
-
 def load_factbase(path: Path) -> m.FactBase:
-    """Load and validate the fact base at `path`; raise FactBaseError listing every problem."""
+    """Load and validate the fact base at `path`; raise FactBaseError listing every problem.
+
+    Its fingerprint, the identity a reader cites, is a short hash of the files' names and the very text
+    that was parsed.
+    """
     files = data_files(path)
     problems: list[Problem] = []
     builder = _Builder(problems)
+    digest = hashlib.sha256()
     for file in files:
         shown = shown_name(file, path)
         try:
-            tree = parse(read_text(file, shown), shown)
+            text = read_text(file, shown)
+            digest.update(shown.encode() + b"\0" + text.encode() + b"\0")
+            tree = parse(text, shown)
         except YamlProblem as exc:
             problems.append(exc.problem)
             continue
         builder.add_file(tree, shown)
-    factbase = builder.finish(fingerprint(files, path) if not problems else "")
+    factbase = builder.finish(digest.hexdigest()[:12])
     if problems:
         # In reading order, whichever pass found them.
         problems.sort(key=lambda p: (p.file, p.line or 0, p.column or 0))

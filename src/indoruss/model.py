@@ -31,6 +31,8 @@ SOURCE_KINDS = ("news-report", "official-statement", "interview", "dataset")
 UNITS = ("USD", "percent", "MW", "people", "squadrons", "years", "days")
 QUALIFIERS = ("exact", "approximately", "at-least", "over", "target", "total")
 KINDS = ("fact", "figure", "quote", "entity", "event", "topic", "source")
+# The order in which kinds are listed when nothing else decides: what a thing is before what is said of it.
+KIND_ORDER = {"entity": 0, "topic": 1, "fact": 2, "figure": 3, "quote": 4, "event": 5, "source": 6}
 
 Precision = Literal["year", "month", "day"]
 
@@ -172,6 +174,7 @@ class Event:
 
 
 Record = Source | Topic | Entity | Fact | Figure | Quote | Event
+RECORD_TYPES = (Source, Topic, Entity, Fact, Figure, Quote, Event)
 Claim = Fact | Figure | Quote | Event
 
 

@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING
 
 from . import markdown
 from . import model as m
-from .describe import Citation, citation, label
+from .describe import Citation, citation, fields, label
 
 if TYPE_CHECKING:
     from .query import BriefSection, Detail, TopicCount, TopicDetail
@@ -84,7 +84,7 @@ def actors(fb: m.FactBase, chosen: list[m.Entity]) -> None:
 
 def show(fb: m.FactBase, shown: Detail) -> None:
     record = shown.record
-    for key, value in markdown.fields(fb, record):
+    for key, value in fields(fb, record):
         _line(f"{key}:", value)
     for item in shown.related:
         _line(

@@ -194,11 +194,8 @@ def related(fb: m.FactBase, record: m.Record, limit: int | None = None) -> list[
         if record.id in shared:
             strength += 5.0
         found.append(Related(other, tuple(sorted(shared)), strength))
-    found.sort(key=lambda r: (-r.strength, KIND_ORDER.get(r.record.kind, 9), r.record.id))
+    found.sort(key=lambda r: (-r.strength, m.KIND_ORDER[r.record.kind], r.record.id))
     return found if limit is None else found[:limit]
-
-
-KIND_ORDER = {"entity": 0, "topic": 1, "fact": 2, "figure": 3, "quote": 4, "event": 5, "source": 6}
 
 
 def detail(fb: m.FactBase, record: m.Record, limit: int | None = None) -> Detail:

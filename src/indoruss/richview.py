@@ -12,7 +12,7 @@ from rich.text import Text
 
 from . import markdown
 from . import model as m
-from .describe import Citation, citation, label
+from .describe import Citation, citation, fields, label
 from .safety import printable
 
 if TYPE_CHECKING:
@@ -158,7 +158,7 @@ def show(fb: m.FactBase, shown: Detail) -> None:
     grid = Table.grid(padding=(0, 2))
     grid.add_column(style="bold")
     grid.add_column(overflow="fold")
-    for key, value in markdown.fields(fb, shown.record):
+    for key, value in fields(fb, shown.record):
         grid.add_row(Text(key), _status(shown.record) if key == "status" else Text(value))
     _console().print(Panel(grid, title=Text(label(shown.record)[:80]), title_align="left"))
     if shown.related:

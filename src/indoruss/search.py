@@ -45,7 +45,6 @@ EXACT_DISPLAY_SCORE = 95.0
 NAMING_SHARE = 0.67
 FUZZY_MIN_LENGTH = 4
 PREFIX_MIN_LENGTH = 4
-KIND_ORDER = {"entity": 0, "topic": 1, "fact": 2, "figure": 3, "quote": 4, "event": 5}
 
 
 @dataclass(frozen=True)
@@ -252,7 +251,7 @@ def search(
             for doc, (score, code, via) in scored.items()
             if _passes(index, doc, filters)
         ),
-        key=lambda row: (-row[0], KIND_ORDER.get(index.kinds[row[1]], 9), index.record_ids[row[1]]),
+        key=lambda row: (-row[0], m.KIND_ORDER[index.kinds[row[1]]], index.record_ids[row[1]]),
     )
     if limit is not None:
         ranked = ranked[:limit]

@@ -10,7 +10,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from . import cache
-from .model import Entity, Event, Fact, FactBase, Figure, Quote, Record, Source, Topic
+from .model import RECORD_TYPES, Entity, Event, Fact, FactBase, Figure, Quote, Record, Topic
 from .paths import data_files
 
 if TYPE_CHECKING:
@@ -18,23 +18,26 @@ if TYPE_CHECKING:
 
 
 @contextmanager
-def _no_gc_while_building() -> Iterator[None]:
+def _no_gc_while_building(freeze: bool) -> Iterator[None]:
     """Building or unpickling millions of small objects makes the collector rescan them over and over,
-    for nothing: none of them is garbage. Pause it, then freeze what was built out of its sight."""
+    for nothing: none of them is garbage. Pause it; a short-lived process also freezes what was built out
+    of its sight for good (a long-lived caller would never get that memory back)."""
     was_enabled = gc.isenabled()
     gc.disable()
     try:
         yield
     finally:
-        gc.freeze()
+        if freeze:
+            gc.freeze()
         if was_enabled:
             gc.enable()
 
 
 class Store:
-    def __init__(self, path: Path, *, use_cache: bool = True) -> None:
+    def __init__(self, path: Path, *, use_cache: bool = True, short_lived: bool = False) -> None:
         self.path = path
         self.use_cache = use_cache
+        self.short_lived = short_lived
 
     @cached_property
     def _key(self) -> str | None:
@@ -48,7 +51,7 @@ class Store:
     @cached_property
     def factbase(self) -> FactBase:
         key = self._key
-        with _no_gc_while_building():
+        with _no_gc_while_building(self.short_lived):
             if key is not None and (found := cache.read("factbase", key, FactBase)) is not None:
                 return found
             from .loader import load_factbase  # YAML parsing is only needed on a cold start
@@ -63,7 +66,7 @@ class Store:
         from .search import SearchIndex
 
         key = self._key
-        with _no_gc_while_building():
+        with _no_gc_while_building(self.short_lived):
             if key is not None and (found := cache.read("index", key, SearchIndex)) is not None:
                 return found
             built = SearchIndex(self.factbase)
@@ -94,9 +97,6 @@ class Store:
             events=tuple(r for r in chosen.values() if isinstance(r, Event)),
             fingerprint=index.fingerprint,
         )
-
-
-RECORD_TYPES = (Source, Topic, Entity, Fact, Figure, Quote, Event)
 
 
 def shelf_order(index: SearchIndex) -> list[str]:
