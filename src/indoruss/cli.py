@@ -340,7 +340,8 @@ def show(
 
     Example: indoruss show peskov
     """
-    from .query import detail, find_record
+    from .analysis import detail
+    from .query import find_record
     from .serialize import detail_json
 
     fb = _state.factbase
@@ -415,7 +416,7 @@ def brief(topic: TopicOption = None, markdown: MarkdownOption = False) -> None:
 
     Example: indoruss brief --topic defence --markdown > defence.md
     """
-    from .query import brief as build
+    from .analysis import brief as build
 
     fb = _state.factbase
     sections = build(fb, _topic(fb.topics, topic))
@@ -433,7 +434,7 @@ def timeline(topic: TopicOption = None, json: JsonOption = False) -> None:
 
     Example: indoruss timeline --topic defence
     """
-    from .query import timeline as build
+    from .analysis import timeline as build
 
     fb = _state.factbase
     entries = build(fb, _topic(fb.topics, topic))

@@ -9,7 +9,7 @@ from . import model as m
 from .describe import citation
 
 if TYPE_CHECKING:
-    from .query import BriefSection
+    from .analysis import BriefSection
 
 # `&` too: a Markdown renderer would otherwise decode entities such as &rlm; into real characters.
 _SPECIAL = re.compile(r"([\\`*_\[\]<>|#~&])")

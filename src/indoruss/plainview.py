@@ -10,7 +10,8 @@ from . import model as m
 from .describe import Citation, citation, fields, label
 
 if TYPE_CHECKING:
-    from .query import BriefSection, Detail, TopicCount, TopicDetail
+    from .analysis import BriefSection, Detail
+    from .query import TopicCount, TopicDetail
     from .search import Hit
 
 

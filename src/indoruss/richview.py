@@ -16,7 +16,8 @@ from .describe import Citation, citation, fields, label
 from .safety import printable
 
 if TYPE_CHECKING:
-    from .query import BriefSection, Detail, TopicCount, TopicDetail
+    from .analysis import BriefSection, Detail
+    from .query import TopicCount, TopicDetail
     from .search import Hit
 
 STATUS_STYLES = {

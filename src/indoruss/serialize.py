@@ -9,7 +9,8 @@ from . import model as m
 from .describe import Citation, citation
 
 if TYPE_CHECKING:
-    from .query import Detail, TopicCount
+    from .analysis import Detail
+    from .query import TopicCount
     from .search import Hit
 
 

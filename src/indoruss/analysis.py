@@ -1,0 +1,101 @@
+"""Analysis across records: what is linked to what, the order of events in time, a one-page brief."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from . import model as m
+
+
+@dataclass(frozen=True)
+class Related:
+    record: m.Record
+    shared: tuple[str, ...]  # the ids of the entities and topics both records share
+    strength: float
+
+
+@dataclass(frozen=True)
+class Detail:
+    record: m.Record
+    related: tuple[Related, ...]
+
+
+# -- topics --------------------------------------------------------------------------------------------
+
+
+def links_of(record: m.Record) -> set[str]:
+    links: set[str] = set(getattr(record, "topics", ()))
+    if isinstance(record, m.Fact | m.Figure | m.Event | m.Quote):
+        links.update(record.entities)
+    if isinstance(record, m.Entity | m.Topic):
+        links.add(record.id)
+    return links
+
+
+def related(fb: m.FactBase, record: m.Record, limit: int | None = None) -> list[Related]:
+    """Records sharing entities or topics with `record`, most related first.
+
+    A shared entity weighs more than a shared topic (topics are broad), and a record that names the shown
+    entity directly weighs most of all.
+    """
+    mine = links_of(record)
+    entity_ids = {e.id for e in fb.entities}
+    found: list[Related] = []
+    for other in fb.records():
+        if other.id == record.id or isinstance(other, m.Source):
+            continue
+        if isinstance(record, m.Topic) and isinstance(other, m.Topic):
+            continue
+        shared = mine & links_of(other)
+        if not shared:
+            continue
+        strength = sum(3.0 if s in entity_ids else 1.0 for s in shared)
+        if record.id in shared:
+            strength += 5.0
+        found.append(Related(other, tuple(sorted(shared)), strength))
+    found.sort(key=lambda r: (-r.strength, m.KIND_ORDER[r.record.kind], r.record.id))
+    return found if limit is None else found[:limit]
+
+
+def detail(fb: m.FactBase, record: m.Record, limit: int | None = None) -> Detail:
+    return Detail(record, tuple(related(fb, record, limit)))
+
+
+# -- time and citation ---------------------------------------------------------------------------------
+
+
+def timeline(fb: m.FactBase, topic: m.Topic | None) -> list[m.Fact | m.Figure | m.Event]:
+    candidates: tuple[m.Fact | m.Figure | m.Event, ...] = (*fb.events, *fb.facts, *fb.figures)
+    dated = [r for r in candidates if r.date is not None and (topic is None or topic.id in r.topics)]
+    kind_first = {"event": 0, "fact": 1, "figure": 2}
+    return sorted(dated, key=lambda r: (r.date.start if r.date else "", kind_first[r.kind], r.id))
+
+
+@dataclass(frozen=True)
+class BriefSection:
+    topic: m.Topic
+    facts: tuple[m.Fact, ...]
+    figures: tuple[m.Figure, ...]
+    quotes: tuple[m.Quote, ...]
+
+
+STATUS_ORDER = {status: i for i, status in enumerate(m.STATUSES)}
+
+
+def brief(fb: m.FactBase, topic: m.Topic | None) -> list[BriefSection]:
+    """Per topic, its facts (firmest first), figures and quotes.
+
+    Without a topic every claim appears once, under its first topic, so the page does not repeat itself.
+    """
+    sections = []
+    for current in fb.topics if topic is None else (topic,):
+
+        def belongs(claim: m.Fact | m.Figure | m.Quote, current: m.Topic = current) -> bool:
+            return claim.topics[0] == current.id if topic is None else current.id in claim.topics
+
+        facts = sorted((f for f in fb.facts if belongs(f)), key=lambda f: STATUS_ORDER[f.status])
+        figures = tuple(f for f in fb.figures if belongs(f))
+        said = tuple(q for q in fb.quotes if belongs(q))
+        if facts or figures or said:
+            sections.append(BriefSection(current, tuple(facts), figures, said))
+    return sections
