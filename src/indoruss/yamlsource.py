@@ -11,7 +11,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple, cast
 
 from .errors import Problem
 from .safety import UNSAFE_CHARS, UNSAFE_IN_FILE
@@ -20,27 +20,27 @@ MAX_FILE_BYTES = 50 * 1024 * 1024
 MAX_DEPTH = 32
 
 
-@dataclass(frozen=True)
-class Mark:
+class Mark(NamedTuple):
+    # A tuple, not a frozen dataclass: a large file has millions of them, and tuples are made fastest.
     line: int
     column: int
 
 
-@dataclass
+@dataclass(slots=True)
 class Scalar:
     value: str | int | float | bool | None
     mark: Mark
     raw: str = ""  # as written in the file, for messages
 
 
-@dataclass
+@dataclass(slots=True)
 class Mapping:
     items: dict[str, Node]
     mark: Mark
     keys: dict[str, Mark] = field(default_factory=dict)
 
 
-@dataclass
+@dataclass(slots=True)
 class Sequence:
     items: list[Node]
     mark: Mark
@@ -114,7 +114,11 @@ def parse(text: str, shown: str) -> Node:
 
     loader_cls: Any = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
     try:
-        root = _build(yaml.parse(text, Loader=loader_cls), shown)
+        loader = loader_cls(text)
+        try:
+            root = _build(loader, shown)
+        finally:
+            loader.dispose()
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         reason = exc.problem or exc.context or "invalid YAML"
@@ -138,74 +142,98 @@ def parse(text: str, shown: str) -> Node:
     return root
 
 
-def _build(events: Any, shown: str) -> Node | None:
+def _build(loader: Any, shown: str) -> Node | None:
+    """The located tree of one document, straight from the parser's events (the hot loop of a cold load)."""
     import yaml
 
     resolve = _resolver()
-    scalar_event, mapping_start, sequence_start = yaml.ScalarEvent, yaml.MappingStartEvent, yaml.SequenceStartEvent
-    ends = (yaml.MappingEndEvent, yaml.SequenceEndEvent)
+    scalar_event, alias_event = yaml.ScalarEvent, yaml.AliasEvent
+    mapping_start, sequence_start = yaml.MappingStartEvent, yaml.SequenceStartEvent
+    mapping_end, sequence_end = yaml.MappingEndEvent, yaml.SequenceEndEvent
+    document_start, stream_end = yaml.DocumentStartEvent, yaml.StreamEndEvent
     root: Node | None = None
     stack: list[Mapping | Sequence] = []
-    pending: list[tuple[str, Mark] | None] = []  # per open mapping: the key waiting for its value
+    pending: list[tuple[str, Mark] | None] = []  # per open collection: a mapping's key awaiting its value
+    in_mapping: list[bool] = []
     documents = 0
-    for event in events:
+    get_event = loader.get_event
+    while True:
+        event = get_event()
         kind = type(event)
-        start: Any = event.start_mark
-        if kind is yaml.AliasEvent or getattr(event, "anchor", None) is not None:
-            raise YamlProblem(
-                Problem(shown, "YAML anchors and aliases are not allowed", start.line + 1, start.column + 1)
-            )
-        tag = getattr(event, "tag", None)
-        if tag is not None:
-            written = tag.replace("tag:yaml.org,2002:", "!!")
-            raise YamlProblem(Problem(shown, f"YAML tag {written} is not allowed", start.line + 1, start.column + 1))
-        mark = Mark(start.line + 1, start.column + 1)
         node: Node
         if kind is scalar_event:
+            if event.anchor is not None or event.tag is not None:
+                _refuse(event, shown)
+            start = event.start_mark
+            mark = Mark(start.line + 1, start.column + 1)
             value: str = event.value
             # Quoted and block scalars are text; only plain ones are read as numbers, booleans or null.
             tag = resolve(value) if event.implicit[0] else _STR
-            if stack and isinstance(stack[-1], Mapping) and pending[-1] is None:
-                if tag != _STR:
-                    raise YamlProblem(Problem(shown, "mapping keys must be plain strings", mark.line, mark.column))
-                if (unsafe := UNSAFE_CHARS.search(value)) is not None:
-                    message = f"control or bidirectional character {describe_char(unsafe.group())} is not allowed"
-                    raise YamlProblem(Problem(shown, message + " in a key", mark.line, mark.column))
-                if value in stack[-1].items:
-                    raise YamlProblem(
-                        Problem(shown, "key appears twice in the same mapping", mark.line, mark.column, value)
-                    )
+            if in_mapping and in_mapping[-1] and pending[-1] is None:
+                _check_key(stack[-1], tag, value, mark, shown)
                 pending[-1] = (value, mark)
                 continue
             node = Scalar(_scalar_value(tag, value, shown, mark), mark, value)
         elif kind is mapping_start or kind is sequence_start:
-            if stack and isinstance(stack[-1], Mapping) and pending[-1] is None:
+            if event.anchor is not None or event.tag is not None:
+                _refuse(event, shown)
+            start = event.start_mark
+            mark = Mark(start.line + 1, start.column + 1)
+            if in_mapping and in_mapping[-1] and pending[-1] is None:
                 raise YamlProblem(Problem(shown, "mapping keys must be plain strings", mark.line, mark.column))
             if len(stack) > MAX_DEPTH:
                 raise YamlProblem(Problem(shown, f"nested more than {MAX_DEPTH} levels deep", mark.line, mark.column))
             stack.append(Mapping({}, mark, {}) if kind is mapping_start else Sequence([], mark))
+            in_mapping.append(kind is mapping_start)
             pending.append(None)
             continue
-        elif kind in ends:
+        elif kind is mapping_end or kind is sequence_end:
             node = stack.pop()
+            in_mapping.pop()
             pending.pop()
+        elif kind is alias_event:
+            _refuse(event, shown)
+        elif kind is document_start:
+            documents += 1
+            if documents > 1:
+                line = event.start_mark.line + 1
+                raise YamlProblem(Problem(shown, "only one YAML document per file is allowed", line))
+            continue
+        elif kind is stream_end or event is None:
+            return root
         else:
-            if kind is yaml.DocumentStartEvent:
-                documents += 1
-                if documents > 1:
-                    raise YamlProblem(Problem(shown, "only one YAML document per file is allowed", mark.line))
             continue
         if not stack:
             root = node
-        elif isinstance(parent := stack[-1], Sequence):
-            parent.items.append(node)
+        elif not in_mapping[-1]:
+            cast(Sequence, stack[-1]).items.append(node)
         else:
             key = pending[-1]
             assert key is not None
+            parent = cast(Mapping, stack[-1])
             parent.items[key[0]] = node
             parent.keys[key[0]] = key[1]
             pending[-1] = None
-    return root
+
+
+def _refuse(event: Any, shown: str) -> None:
+    start = event.start_mark
+    tag = getattr(event, "tag", None)
+    if tag is not None and getattr(event, "anchor", None) is None:
+        message = f"YAML tag {tag.replace('tag:yaml.org,2002:', '!!')} is not allowed"
+    else:
+        message = "YAML anchors and aliases are not allowed"
+    raise YamlProblem(Problem(shown, message, start.line + 1, start.column + 1))
+
+
+def _check_key(parent: Mapping | Sequence, tag: str, value: str, mark: Mark, shown: str) -> None:
+    if tag != _STR:
+        raise YamlProblem(Problem(shown, "mapping keys must be plain strings", mark.line, mark.column))
+    if (unsafe := UNSAFE_CHARS.search(value)) is not None:
+        message = f"control or bidirectional character {describe_char(unsafe.group())} is not allowed in a key"
+        raise YamlProblem(Problem(shown, message, mark.line, mark.column))
+    if value in parent.items:
+        raise YamlProblem(Problem(shown, "key appears twice in the same mapping", mark.line, mark.column, value))
 
 
 @lru_cache(maxsize=1)
