@@ -10,6 +10,7 @@ from pathlib import Path
 import pytest
 
 from conftest import Outcome
+from test_completeness import TOPIC_IDS
 
 Run = Callable[..., Outcome]
 
@@ -154,16 +155,7 @@ def test_topics_lists_counts(run: Run) -> None:
     out = run("topics", "--json")
     assert out.code == 0
     rows = {t["id"]: t for t in json.loads(out.stdout)}
-    assert set(rows) >= {
-        "trade",
-        "defence",
-        "energy",
-        "nuclear-energy",
-        "labour-mobility",
-        "us-tariffs-sanctions",
-        "ukraine-war",
-        "visit",
-    }
+    assert set(rows) >= set(TOPIC_IDS)
     export = json.loads(run("export").stdout)
     trade_quotes = sum(1 for q in export["quotes"] if "trade" in q["topics"])
     assert rows["trade"]["counts"]["quotes"] == trade_quotes
