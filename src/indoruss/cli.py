@@ -135,15 +135,12 @@ def _topic(topics: tuple[m.Topic, ...], text: str | None) -> m.Topic | None:
 def _show_version(value: bool) -> None:
     if value:
         fb = _state.factbase
-        where = "bundled" if _state.data is None and not _env_data() else str(_state.store.path)
+        from .paths import bundled_data_dir
+
+        path = _state.store.path
+        where = "bundled" if path == bundled_data_dir() else str(path)
         typer.echo(f"indoruss {__version__} (fact base schema {fb.schema_version}, content {fb.fingerprint}, {where})")
         raise typer.Exit(0)
-
-
-def _env_data() -> str | None:
-    import os
-
-    return os.environ.get("INDORUSS_DATA") or None
 
 
 @app.callback(invoke_without_command=True)
