@@ -11,8 +11,8 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
-from indoruss.cli import main
-from indoruss.paths import bundled_data_dir
+from indoruss.cli.main import main
+from indoruss.loading.paths import bundled_data_dir
 
 # A minimal valid fact base (a source, a topic and an entity) that test files extend with one more thing.
 PRELUDE = """\

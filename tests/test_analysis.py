@@ -244,7 +244,7 @@ def test_shell_completion_offers_speakers_topics_and_ids(tmp_path: Path) -> None
 def test_closed_pipe_ends_quietly(tmp_path: Path) -> None:
     env = {**os.environ, "XDG_CACHE_HOME": str(tmp_path)}
     done = subprocess.run(
-        f"'{sys.executable}' -m indoruss export --json | head -c 10",
+        f"'{sys.executable}' -m indoruss export | head -c 10",
         shell=True,
         env=env,
         capture_output=True,
@@ -296,7 +296,7 @@ def test_closed_pipe_exits_141_without_a_word(tmp_path: Path) -> None:
     os.close(read_end)  # the reader is gone before the first byte is written
     try:
         done = subprocess.run(
-            [sys.executable, "-m", "indoruss", "export", "--json"],
+            [sys.executable, "-m", "indoruss", "export"],
             stdout=write_end,
             stderr=subprocess.PIPE,
             env=env,

@@ -6,16 +6,18 @@ import os
 import pickle
 import subprocess
 import sys
+import zlib
 from collections.abc import Callable
 from pathlib import Path
 
 import pytest
 
 from conftest import Outcome
-from indoruss import cache, loader
-from indoruss.model import FactBase
-from indoruss.search import SearchIndex
-from indoruss.store import Store
+from indoruss.loading import loader
+from indoruss.model.records import FactBase
+from indoruss.search.index import SearchIndex
+from indoruss.storage import cache
+from indoruss.storage.store import Store
 
 Run = Callable[..., Outcome]
 
@@ -32,7 +34,7 @@ def test_warm_start_reads_the_cache_instead_of_the_yaml(data_copy: Path, monkeyp
     def no_parsing(*_: object) -> FactBase:
         raise AssertionError("the YAML was parsed again")
 
-    monkeypatch.setattr("indoruss.loader.load_factbase", no_parsing)
+    monkeypatch.setattr("indoruss.loading.loader.load_factbase", no_parsing)
     second = Store(data_copy).factbase
     assert second == first
     assert isinstance(Store(data_copy).index, SearchIndex)
@@ -67,14 +69,15 @@ def test_a_damaged_cache_is_ignored_and_rebuilt(data_copy: Path, damage: str) ->
     assert Store(data_copy).factbase == expected
     # ... and rebuilt, so the next run is warm again.
     assert target.read_bytes()[: len(cache.MAGIC)] == cache.MAGIC
-    key = cache.cache_key(data_copy, loader.data_files(data_copy))
-    assert cache.read("factbase", key, FactBase) == expected
+    key = Store(data_copy).cache_key
+    assert cache.read("factbase", key, FactBase, Store(data_copy).allowed) == expected
 
 
-def test_a_cache_naming_other_classes_is_never_unpickled(data_copy: Path, tmp_path: Path) -> None:
+def test_a_crafted_pickle_with_a_valid_header_is_refused_by_the_unpickler(data_copy: Path, tmp_path: Path) -> None:
     Store(data_copy).factbase  # noqa: B018
     target = next(p for p in cache_files() if p.suffix == ".factbase")
-    key = cache.cache_key(data_copy, loader.data_files(data_copy))
+    key = Store(data_copy).cache_key
+    assert key is not None
     marker = tmp_path / "executed"
 
     class Exploit:
@@ -82,12 +85,22 @@ def test_a_cache_naming_other_classes_is_never_unpickled(data_copy: Path, tmp_pa
             return (os.system, (f"touch {marker}",))
 
     payload = pickle.dumps(Exploit())
-    import hashlib
+    # A header that passes every check (key, length, CRC-32), so that only the unpickler stands in the way.
+    target.write_bytes(cache._header(key, len(payload), zlib.crc32(payload)) + payload)
+    refusals: list[str] = []
+    real_find_class = cache._AllowedOnly.find_class
 
-    target.write_bytes(
-        cache.MAGIC + key.encode() + b"\n" + hashlib.sha256(payload).hexdigest().encode() + b"\n" + payload
-    )
-    assert cache.read("factbase", key, FactBase) is None
+    def spying_find_class(self: cache._AllowedOnly, module: str, name: str) -> object:
+        try:
+            return real_find_class(self, module, name)
+        except pickle.UnpicklingError as exc:
+            refusals.append(str(exc))
+            raise
+
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(cache._AllowedOnly, "find_class", spying_find_class)
+        assert cache.read("factbase", key, FactBase, Store(data_copy).allowed) is None
+    assert refusals == ["cache names a forbidden class posix.system"]
     assert not marker.exists()
     assert isinstance(Store(data_copy).factbase, FactBase)
     assert not marker.exists()
@@ -96,22 +109,22 @@ def test_a_cache_naming_other_classes_is_never_unpickled(data_copy: Path, tmp_pa
 def test_a_cache_file_others_can_write_is_not_trusted(data_copy: Path) -> None:
     Store(data_copy).factbase  # noqa: B018
     target = next(p for p in cache_files() if p.suffix == ".factbase")
-    key = cache.cache_key(data_copy, loader.data_files(data_copy))
-    assert cache.read("factbase", key, FactBase) is not None
+    key = Store(data_copy).cache_key
+    assert cache.read("factbase", key, FactBase, Store(data_copy).allowed) is not None
     target.chmod(0o666)
-    assert cache.read("factbase", key, FactBase) is None
+    assert cache.read("factbase", key, FactBase, Store(data_copy).allowed) is None
     target.chmod(0o600)
     cache.cache_dir().chmod(0o777)
-    assert cache.read("factbase", key, FactBase) is None
+    assert cache.read("factbase", key, FactBase, Store(data_copy).allowed) is None
 
 
 @pytest.mark.skipif(not hasattr(os, "getuid") or os.getuid() != 0, reason="changing a file's owner needs root")
 def test_a_cache_file_owned_by_someone_else_is_not_trusted(data_copy: Path) -> None:
     Store(data_copy).factbase  # noqa: B018
     target = next(p for p in cache_files() if p.suffix == ".factbase")
-    key = cache.cache_key(data_copy, loader.data_files(data_copy))
+    key = Store(data_copy).cache_key
     os.chown(target, 65534, 65534)
-    assert cache.read("factbase", key, FactBase) is None
+    assert cache.read("factbase", key, FactBase, Store(data_copy).allowed) is None
 
 
 def test_a_cache_folder_that_cannot_be_written_only_costs_speed(run: Run, tmp_path: Path) -> None:
@@ -146,13 +159,15 @@ def test_two_processes_writing_at_once_leave_a_valid_cache(data_copy: Path, tmp_
     script = (
         "import sys\n"
         "from pathlib import Path\n"
-        "from indoruss import cache\n"
-        "from indoruss.loader import load_factbase, data_files\n"
+        "from indoruss.storage import cache\n"
+        "from indoruss.loading.loader import load_factbase, data_files\n"
         "fb = load_factbase(Path(sys.argv[1]))\n"
-        "key = cache.cache_key(Path(sys.argv[1]), data_files(Path(sys.argv[1])))\n"
+        "from indoruss.storage.store import Store\n"
+        "store = Store(Path(sys.argv[1]))\n"
+        "key = store.cache_key\n"
         "for _ in range(30):\n"
         "    cache.write('factbase', key, fb)\n"
-        "    got = cache.read('factbase', key, type(fb))\n"
+        "    got = cache.read('factbase', key, type(fb), store.allowed)\n"
         "    assert got is None or got == fb, 'half-written cache seen'\n"
     )
     writers = [
@@ -163,8 +178,8 @@ def test_two_processes_writing_at_once_leave_a_valid_cache(data_copy: Path, tmp_
         _, err = writer.communicate(timeout=120)
         assert writer.returncode == 0, err
     os.environ["XDG_CACHE_HOME"] = env["XDG_CACHE_HOME"]
-    key = cache.cache_key(data_copy, loader.data_files(data_copy))
-    assert cache.read("factbase", key, FactBase) == loader.load_factbase(data_copy)
+    key = Store(data_copy).cache_key
+    assert cache.read("factbase", key, FactBase, Store(data_copy).allowed) == loader.load_factbase(data_copy)
     assert not [p for p in cache.cache_dir().iterdir() if p.name.endswith(".tmp")]
 
 
@@ -179,12 +194,12 @@ def test_warm_search_reads_only_the_index_and_the_records_it_shows(
 
     real_read = cache.read
 
-    def read_but_not_the_fact_base(kind: str, key: str, expected: type) -> object:
+    def read_but_not_the_fact_base(kind: str, key: str, expected: type, allowed: frozenset[tuple[str, str]]) -> object:
         if kind == "factbase":
             whole_fact_base()
-        return real_read(kind, key, expected)
+        return real_read(kind, key, expected, allowed)
 
-    monkeypatch.setattr("indoruss.loader.load_factbase", whole_fact_base)
+    monkeypatch.setattr("indoruss.loading.loader.load_factbase", whole_fact_base)
     monkeypatch.setattr(cache, "read", read_but_not_the_fact_base)
     warm = run("--data", str(data_copy), "search", "S-400", "--json")
     assert warm.code == 0, warm.stderr

@@ -126,7 +126,7 @@ def test_search_filters(run: Run) -> None:
         (
             ["search", "x", "--kind", "person"],
             "Error: Invalid value for '--kind' / '-k': 'person' is not one of "
-            "'fact', 'figure', 'quote', 'entity', 'event', 'topic'.",
+            "'entity', 'topic', 'fact', 'figure', 'quote', 'event'.",
         ),
         (
             ["search", "x", "--status", "done"],
@@ -367,7 +367,7 @@ def test_query_control_characters_are_never_echoed(run: Run) -> None:
 
 
 def test_every_command_has_help_with_an_example(run: Run) -> None:
-    from indoruss.cli import app
+    from indoruss.cli.app import app
 
     names = [c.name or c.callback.__name__ for c in app.registered_commands if c.callback]
     assert set(names) >= {
@@ -391,12 +391,12 @@ def test_every_command_has_help_with_an_example(run: Run) -> None:
 
 
 def test_unexpected_error_is_one_line_with_debug_hint(run: Run, monkeypatch: pytest.MonkeyPatch) -> None:
-    import indoruss.query
+    import indoruss.model.queries
 
     def broken(*_: object) -> None:
         raise RuntimeError("boom")
 
-    monkeypatch.setattr(indoruss.query, "topic_counts", broken)
+    monkeypatch.setattr(indoruss.model.queries, "topic_counts", broken)
     out = run("topics")
     assert out.code == 2
     assert out.stderr == "Error: unexpected RuntimeError: boom (rerun with --debug to see the traceback)\n"
@@ -405,12 +405,12 @@ def test_unexpected_error_is_one_line_with_debug_hint(run: Run, monkeypatch: pyt
 
 
 def test_ctrl_c_exits_130_quietly(run: Run, monkeypatch: pytest.MonkeyPatch) -> None:
-    import indoruss.query
+    import indoruss.model.queries
 
     def interrupted(*_: object) -> None:
         raise KeyboardInterrupt
 
-    monkeypatch.setattr(indoruss.query, "topic_counts", interrupted)
+    monkeypatch.setattr(indoruss.model.queries, "topic_counts", interrupted)
     out = run("topics")
     assert out.code == 130
     assert out.stderr == "Interrupted.\n"

@@ -10,11 +10,11 @@ from typing import TYPE_CHECKING
 
 import pytest
 
-from indoruss.loader import load_factbase
-from indoruss.paths import bundled_data_dir
+from indoruss.loading.loader import load_factbase
+from indoruss.loading.paths import bundled_data_dir
 
 if TYPE_CHECKING:
-    from indoruss.model import FactBase
+    from indoruss.model.records import FactBase
 
 # Every person, organisation, country, weapon system, agreement, project, event and place the report names,
 # as the report writes it. Each must be an entity's name or one of its aliases (case-insensitive).

@@ -25,8 +25,8 @@ from hypothesis import strategies as st
 
 from conftest import PRELUDE
 from indoruss.errors import FactBaseError
-from indoruss.loader import load_factbase
-from indoruss.model import FactBase
+from indoruss.loading.loader import load_factbase
+from indoruss.model.records import FactBase
 
 BAD = Path(__file__).parent / "bad_data"
 

@@ -10,14 +10,14 @@ from importlib.metadata import entry_points, version
 from pathlib import Path
 
 import indoruss
-from indoruss.paths import bundled_data_dir
+from indoruss.loading.paths import bundled_data_dir
 
 ROOT = Path(__file__).resolve().parents[1]
 
 
 def test_console_script_resolves_to_main() -> None:
     (script,) = [e for e in entry_points(group="console_scripts") if e.name == "indoruss"]
-    from indoruss.cli import main
+    from indoruss.cli.main import main
 
     assert script.load() is main
 

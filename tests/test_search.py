@@ -6,9 +6,10 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from indoruss.loader import load_factbase
-from indoruss.paths import bundled_data_dir
-from indoruss.search import Filters, SearchIndex, search, suggestions
+from indoruss.loading.loader import load_factbase
+from indoruss.loading.paths import bundled_data_dir
+from indoruss.search.index import SearchIndex
+from indoruss.search.ranking import Filters, search, suggestions
 from indoruss.text import compact, fold, normalise_typography, terms, tokens
 
 INDEX = SearchIndex(load_factbase(bundled_data_dir()))

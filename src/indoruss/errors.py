@@ -1,12 +1,26 @@
-"""The project's own exceptions. The CLI catches these once and turns them into one line on stderr."""
+"""Every exception the user can see, each with the exit code it ends the run with.
+
+The core raises these; the CLI's one funnel (cli/main.py) turns them into a line on stderr and that code.
+Nothing here knows the command line.
+"""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 
+EXIT_NOTHING_FOUND = 1
+EXIT_USAGE = 2
+EXIT_INTERRUPTED = 130
+EXIT_CLOSED_PIPE = 141
+
 
 class IndorussError(Exception):
-    """Base class of every error the tool reports to the user as a one-line message."""
+    """Base class of every error the tool reports to the user as a one-line message (exit code 2)."""
+
+    exit_code = EXIT_USAGE
+
+    def message(self) -> str:
+        return f"Error: {self}"
 
 
 @dataclass(frozen=True)
@@ -34,20 +48,60 @@ class FactBaseError(IndorussError):
 
     def __init__(self, problems: list[Problem] | Problem) -> None:
         self.problems = problems if isinstance(problems, list) else [problems]
-        first = str(self.problems[0])
-        more = len(self.problems) - 1
-        if more:
-            first += f" (and {more} more problem{'s' if more > 1 else ''}: run 'indoruss validate')"
-        super().__init__(first)
+        super().__init__(str(self.problems[0]))
+
+    @property
+    def more(self) -> int:
+        """How many problems there are besides the first."""
+        return len(self.problems) - 1
 
 
 class DataPathError(IndorussError):
     """The data location given by --data or INDORUSS_DATA does not exist or cannot be read."""
 
 
+class UnknownChoice(IndorussError):
+    """An option value that names nothing in the fact base (a usage error)."""
+
+
+class Ambiguous(IndorussError):
+    """A name that fits several records equally well; the user must choose one.
+
+    `candidates` are (one-line label, kind, id) of each record it could be.
+    """
+
+    def __init__(self, text: str, candidates: tuple[tuple[str, str, str], ...]) -> None:
+        listed = ", ".join(f"{label} ({kind} {rid})" for label, kind, rid in candidates)
+        super().__init__(f"{text!r} is ambiguous; it could be: {listed}")
+        self.candidates = candidates
+
+
 class LookupFailed(IndorussError):
-    """A name or id the user gave matches nothing (exit code 1, not a usage error)."""
+    """A name, id or query the user gave matches nothing: exit code 1, not a usage error."""
+
+    exit_code = EXIT_NOTHING_FOUND
 
     def __init__(self, message: str, suggestions: tuple[str, ...] = ()) -> None:
         super().__init__(message)
         self.suggestions = suggestions
+
+    def message(self) -> str:
+        text = str(self)
+        hint = f" Did you mean: {', '.join(self.suggestions)}?" if self.suggestions else ""
+        return f"{text[:1].upper()}{text[1:]}.{hint}"
+
+
+class ProblemsFound(IndorussError):
+    """A check ran and found problems, already listed on stdout: exit code 1, with a count."""
+
+    exit_code = EXIT_NOTHING_FOUND
+
+    def message(self) -> str:
+        return str(self)
+
+
+class OutputClosed(Exception):
+    """The reader of stdout went away (`indoruss export | head`). Not an OSError, so that nothing on the way
+    up (Typer turns a broken pipe into exit code 1) mistakes it for another failure."""
+
+    exit_code = EXIT_CLOSED_PIPE

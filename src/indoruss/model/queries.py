@@ -1,5 +1,5 @@
 """Pure questions asked of a FactBase: topics, speakers, quotes, actors, finding one record. Each returns
-data; rendering decides how it looks. Analysis across records (links, time, briefs) is in analysis.py."""
+data; the views decide how it looks. Analysis across records (links, time, briefs) is in analysis.py."""
 
 from __future__ import annotations
 
@@ -7,31 +7,19 @@ from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from . import model as m
-from .describe import label
-from .errors import IndorussError, LookupFailed
+from ..errors import Ambiguous, LookupFailed, UnknownChoice
+from ..text import compact
+from . import records as m
 
 
-class Ambiguous(IndorussError):
-    """A name that fits several records equally well; the user must choose one."""
-
-    def __init__(self, text: str, candidates: tuple[m.Record, ...]) -> None:
-        listed = ", ".join(f"{label(r)} ({r.kind} {r.id})" for r in candidates)
-        super().__init__(f"{text!r} is ambiguous; it could be: {listed}")
-        self.candidates = candidates
-
-
-class UnknownChoice(IndorussError):
-    """An option value that names nothing in the fact base (a usage error, exit code 2)."""
+def ambiguous(text: str, candidates: tuple[m.Record, ...]) -> Ambiguous:
+    return Ambiguous(text, tuple((r.label, r.kind, r.id) for r in candidates))
 
 
 @dataclass(frozen=True)
 class TopicCount:
     topic: m.Topic
-    facts: int
-    figures: int
-    quotes: int
-    events: int
+    counts: dict[str, int]  # per kind of claim, by section name ("facts", "figures"...), in registry order
 
 
 @dataclass(frozen=True)
@@ -42,8 +30,6 @@ class TopicDetail:
 
 def resolve_topic(topics: Sequence[m.Topic], text: str) -> m.Topic:
     """A topic by id, title or alias, case and spelling folded."""
-    from .text import compact
-
     wanted = compact(text)
     for topic in topics:
         if text == topic.id or wanted in {compact(topic.id), compact(topic.title), *map(compact, topic.aliases)}:
@@ -56,24 +42,20 @@ def topic_counts(fb: m.FactBase) -> list[TopicCount]:
     for claim in fb.claims():
         for topic in claim.topics:
             counts[(topic, claim.kind)] += 1
-    return [
-        TopicCount(
-            t, counts[(t.id, "fact")], counts[(t.id, "figure")], counts[(t.id, "quote")], counts[(t.id, "event")]
-        )
-        for t in fb.topics
-    ]
+    claim_kinds = [m.KIND_BY_NAME[name] for name in m.CLAIM_KINDS]
+    return [TopicCount(t, {k.section: counts[(t.id, k.name)] for k in claim_kinds}) for t in fb.topics]
 
 
 def topic_detail(fb: m.FactBase, topic: m.Topic) -> TopicDetail:
-    members: list[m.Record] = [e for e in fb.entities if topic.id in e.topics]
+    members: list[m.Record] = [e for e in fb.of(m.Entity) if topic.id in e.topics]
     members += [c for c in fb.claims() if topic.id in c.topics]
     return TopicDetail(topic, tuple(members))
 
 
-def in_topic(records: tuple[m.Record, ...] | list[m.Record], topic: m.Topic | None) -> list[m.Record]:
+def in_topic(records: Sequence[m.R], topic: m.Topic | None) -> list[m.R]:
     if topic is None:
         return list(records)
-    return [r for r in records if topic.id in getattr(r, "topics", ())]
+    return [r for r in records if isinstance(r, m.Claim | m.Entity) and topic.id in r.topics]
 
 
 # -- quotes, figures, actors ---------------------------------------------------------------------------
@@ -82,15 +64,13 @@ def in_topic(records: tuple[m.Record, ...] | list[m.Record], topic: m.Topic | No
 def speakers(fb: m.FactBase) -> dict[str, str]:
     """Every speaker of a quote, id (or name, for an unnamed speaker) -> display name."""
     found: dict[str, str] = {}
-    for quote in fb.quotes:
+    for quote in fb.of(m.Quote):
         found.setdefault(quote.speaker.id or quote.speaker.name, quote.speaker.name)
     return found
 
 
 def resolve_speaker(fb: m.FactBase, text: str) -> str:
     """The speaker key that `text` names: id, full name, surname, alias, or a small typo of one of them."""
-    from .text import compact
-
     wanted = compact(text)
     keys = speakers(fb)
     names: dict[str, set[str]] = {}
@@ -104,7 +84,7 @@ def resolve_speaker(fb: m.FactBase, text: str) -> str:
     if len(exact) == 1:
         return exact[0]
     if len(exact) > 1:
-        raise Ambiguous(text, tuple(r for k in exact if (r := fb.by_id.get(k)) is not None))
+        raise ambiguous(text, tuple(r for k in exact if (r := fb.by_id.get(k)) is not None))
     from rapidfuzz import fuzz, process
 
     choices = [(key, form) for key, forms in names.items() for form in forms if len(form) >= 3]
@@ -119,12 +99,12 @@ def resolve_speaker(fb: m.FactBase, text: str) -> str:
 
 
 def quotes(fb: m.FactBase, speaker: str | None, topic: m.Topic | None) -> list[m.Quote]:
-    chosen = [q for q in fb.quotes if speaker is None or (q.speaker.id or q.speaker.name) == speaker]
+    chosen = [q for q in fb.of(m.Quote) if speaker is None or (q.speaker.id or q.speaker.name) == speaker]
     return [q for q in chosen if topic is None or topic.id in q.topics]
 
 
 def actors(fb: m.FactBase, category: str | None) -> list[m.Entity]:
-    chosen = [e for e in fb.entities if category is None or e.category == category]
+    chosen = [e for e in fb.of(m.Entity) if category is None or e.category == category]
     order = {c: i for i, c in enumerate(m.CATEGORIES)}
     return sorted(chosen, key=lambda e: (order[e.category], e.name.casefold()))
 
@@ -134,8 +114,6 @@ def actors(fb: m.FactBase, category: str | None) -> list[m.Entity]:
 
 def find_record(fb: m.FactBase, text: str) -> m.Record:
     """A record by exact id, else by a name, title or alias that equals `text` once folded."""
-    from .text import compact
-
     if text in fb.by_id:
         return fb.by_id[text]
     wanted = compact(text)
@@ -143,12 +121,13 @@ def find_record(fb: m.FactBase, text: str) -> m.Record:
         raise LookupFailed(f"no record named {text!r}")
     found: list[m.Record] = []
     for record in fb.records():
-        forms = [record.id, label(record) if not isinstance(record, m.Fact | m.Quote) else ""]
-        forms += list(getattr(record, "aliases", ()))
+        forms = [record.id, record.label if not isinstance(record, m.Fact | m.Quote) else ""]
+        if isinstance(record, m.Entity | m.Topic):
+            forms += record.aliases
         if any(f and compact(f) == wanted for f in forms):
             found.append(record)
     if len(found) == 1:
         return found[0]
     if found:
-        raise Ambiguous(text, tuple(found))
+        raise ambiguous(text, tuple(found))
     raise LookupFailed(f"no record with the id or name {text!r}")

@@ -5,7 +5,7 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-from .errors import DataPathError, FactBaseError, Problem
+from ..errors import DataPathError, FactBaseError, Problem
 
 ENV_VAR = "INDORUSS_DATA"
 
@@ -18,10 +18,11 @@ def bundled_data_dir() -> Path:
     has no copy inside the package, so it falls back to the checkout's top-level data/ folder, found from this
     file's location and never from the current folder.
     """
-    packaged = Path(__file__).resolve().parent / "data"
+    package = Path(__file__).resolve().parents[1]
+    packaged = package / "data"
     if packaged.is_dir():
         return packaged
-    checkout = Path(__file__).resolve().parents[2] / "data"
+    checkout = package.parents[1] / "data"
     if checkout.is_dir():
         return checkout
     raise DataPathError("the bundled fact base is missing from this installation; reinstall indoruss")

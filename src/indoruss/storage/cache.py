@@ -20,44 +20,38 @@ import pickle
 import sys
 import zlib
 from array import array
-from collections.abc import Sequence
+from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import IO, Any, TypeVar
 
-from . import __version__
-from .model import SCHEMA_VERSION
+from .. import __version__
 
 MAGIC = b"indoruss-cache 1\n"
 T = TypeVar("T")
 
-_ALLOWED = {
-    ("indoruss.model", name)
-    for name in (
-        "FactBase",
-        "Source",
-        "Topic",
-        "Entity",
-        "Fact",
-        "Figure",
-        "Quote",
-        "Event",
-        "Speaker",
-        "SourceRef",
-        "DateSpec",
-        "Origin",
-    )
-} | {
-    ("indoruss.search", "SearchIndex"),
-    ("array", "array"),
-    ("array", "_array_reconstructor"),
-    ("builtins", "set"),
-    ("builtins", "frozenset"),
-}
+# Containers any cached value may hold, besides the classes its caller allows.
+_CONTAINERS = frozenset(
+    {
+        ("array", "array"),
+        ("array", "_array_reconstructor"),
+        ("builtins", "set"),
+        ("builtins", "frozenset"),
+    }
+)
 
 
-class _RecordsOnly(pickle.Unpickler):
+def allowed_names(types: Iterable[type]) -> frozenset[tuple[str, str]]:
+    """The (module, name) pairs an unpickler may build: these classes and plain containers, nothing else."""
+    return _CONTAINERS | {(t.__module__, t.__qualname__) for t in types}
+
+
+class _AllowedOnly(pickle.Unpickler):
+    def __init__(self, file: IO[bytes], allowed: frozenset[tuple[str, str]]) -> None:
+        super().__init__(file)
+        self.allowed = allowed
+
     def find_class(self, module: str, name: str) -> Any:
-        if (module, name) not in _ALLOWED:
+        if (module, name) not in self.allowed:
             raise pickle.UnpicklingError(f"cache names a forbidden class {module}.{name}")
         return super().find_class(module, name)
 
@@ -68,17 +62,18 @@ def cache_dir() -> Path:
     return root / "indoruss"
 
 
-def cache_key(root: Path, files: list[Path]) -> str:
+def cache_key(root: Path, files: list[Path], schema_version: int) -> str:
     """Everything a cached object depends on, as one line of text.
 
     The root is part of it because the fingerprint names files relative to it: the same files reached as a
     folder, as its parent or through a link make different fact bases.
     """
-    parts = [f"{__version__}|{SCHEMA_VERSION}|{sys.version_info[:2]}|{pickle.HIGHEST_PROTOCOL}|{root.absolute()}"]
+    parts = [f"{__version__}|{schema_version}|{sys.version_info[:2]}|{pickle.HIGHEST_PROTOCOL}|{root.absolute()}"]
     # Every module of the package: a changed file (an upgrade, an edited checkout) must not meet objects
     # built or checked by the old code.
-    for module in sorted(Path(__file__).parent.glob("*.py")):
-        parts.append(f"{module.name}@{module.stat().st_mtime_ns}")
+    package = Path(__file__).resolve().parents[1]
+    for module in sorted(package.rglob("*.py")):
+        parts.append(f"{module.relative_to(package)}@{module.stat().st_mtime_ns}")
     for file in files:
         st = file.stat()
         parts.append(f"{file.resolve()}@{st.st_size}@{st.st_mtime_ns}@{st.st_ctime_ns}@{st.st_ino}")
@@ -102,7 +97,7 @@ def _trusted(path: Path) -> bool:
     return True
 
 
-def read(kind: str, key: str, expected: type[T]) -> T | None:
+def read(kind: str, key: str, expected: type[T], allowed: frozenset[tuple[str, str]]) -> T | None:
     path = _path(kind, key)
     try:
         if not _trusted(path):
@@ -123,7 +118,7 @@ def read(kind: str, key: str, expected: type[T]) -> T | None:
             if seen != length or running != crc:
                 return None
             handle.seek(start)
-            value = _RecordsOnly(handle).load()
+            value = _AllowedOnly(handle, allowed).load()
     except Exception:  # unreadable, malformed or refused by the unpickler: rebuild instead
         return None
     return value if isinstance(value, expected) else None
@@ -162,31 +157,44 @@ def _usable_folder() -> Path | None:
     return folder
 
 
-def write(kind: str, key: str, value: object, *, shares_nothing: bool = False) -> None:
-    """Cache `value`, streamed to disk. `shares_nothing` turns off pickle's memo, which on a large fact base
-    costs more memory than the payload; it is only for values that rebuild their shared parts themselves."""
+def atomic_write(target: Path, fill: Callable[[IO[bytes]], None]) -> bool:
+    """Write a file through a temporary one renamed into place, so a reader never sees half of it.
+
+    Returns False when the cache folder cannot be used or written; that only costs speed.
+    """
     folder = _usable_folder()
     if folder is None:
-        return
+        return False
     try:
         import tempfile  # only a cold start writes
 
-        handle, temporary = tempfile.mkstemp(dir=folder, prefix=f".{kind}-", suffix=".tmp")
+        handle, temporary = tempfile.mkstemp(dir=folder, prefix=f".{target.suffix[1:]}-", suffix=".tmp")
         try:
             with os.fdopen(handle, "wb") as out:
-                out.write(_header(key, 0, 0))
-                counted = _Checksummed(out)
-                pickler = pickle.Pickler(counted, protocol=pickle.HIGHEST_PROTOCOL)
-                pickler.fast = shares_nothing
-                pickler.dump(value)
-                out.seek(0)
-                out.write(_header(key, counted.length, counted.crc))
-            os.replace(temporary, _path(kind, key))
+                fill(out)
+            os.replace(temporary, target)
         except BaseException:
             Path(temporary).unlink(missing_ok=True)
             raise
     except OSError:
-        return
+        return False
+    return True
+
+
+def write(kind: str, key: str, value: object, *, shares_nothing: bool = False) -> None:
+    """Cache `value`, streamed to disk. `shares_nothing` turns off pickle's memo, which on a large fact base
+    costs more memory than the payload; it is only for values that rebuild their shared parts themselves."""
+
+    def fill(out: IO[bytes]) -> None:
+        out.write(_header(key, 0, 0))
+        counted = _Checksummed(out)
+        pickler = pickle.Pickler(counted, protocol=pickle.HIGHEST_PROTOCOL)
+        pickler.fast = shares_nothing
+        pickler.dump(value)
+        out.seek(0)
+        out.write(_header(key, counted.length, counted.crc))
+
+    atomic_write(_path(kind, key), fill)
 
 
 def write_shelf(key: str, records: Sequence[object]) -> array[int] | None:
@@ -194,31 +202,19 @@ def write_shelf(key: str, records: Sequence[object]) -> array[int] | None:
 
     Returns (offset, length, crc) for each record in order, or None when the shelf could not be written.
     """
-    folder = _usable_folder()
-    if folder is None:
-        return None
     table = array("Q")
-    try:
-        import tempfile
 
-        handle, temporary = tempfile.mkstemp(dir=folder, prefix=".shelf-", suffix=".tmp")
-        try:
-            with os.fdopen(handle, "wb") as out:
-                header = _header(key, len(records), 0)
-                out.write(header)
-                position = len(header)
-                for record in records:
-                    blob = pickle.dumps(record, protocol=pickle.HIGHEST_PROTOCOL)
-                    out.write(blob)
-                    table.extend((position, len(blob), zlib.crc32(blob)))
-                    position += len(blob)
-            os.replace(temporary, _path("shelf", key))
-        except BaseException:
-            Path(temporary).unlink(missing_ok=True)
-            raise
-    except OSError:
-        return None
-    return table
+    def fill(out: IO[bytes]) -> None:
+        header = _header(key, len(records), 0)
+        out.write(header)
+        position = len(header)
+        for record in records:
+            blob = pickle.dumps(record, protocol=pickle.HIGHEST_PROTOCOL)
+            out.write(blob)
+            table.extend((position, len(blob), zlib.crc32(blob)))
+            position += len(blob)
+
+    return table if atomic_write(_path("shelf", key), fill) else None
 
 
 class Shelf:
@@ -228,8 +224,9 @@ class Shelf:
     is left open for a long-lived caller.
     """
 
-    def __init__(self, key: str, table: array[int]) -> None:
+    def __init__(self, key: str, table: array[int], allowed: frozenset[tuple[str, str]]) -> None:
         self.table = table
+        self.allowed = allowed
         self.path: Path | None = None
         path = _path("shelf", key)
         expected = _header(key, len(table) // 3, 0)
@@ -254,7 +251,7 @@ class Shelf:
         if len(blob) != length or zlib.crc32(blob) != crc:
             return None
         try:
-            found: object = _RecordsOnly(io.BytesIO(blob)).load()
+            found: object = _AllowedOnly(io.BytesIO(blob), self.allowed).load()
         except Exception:
             return None
         return found

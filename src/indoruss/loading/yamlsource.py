@@ -13,8 +13,8 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any, NamedTuple, cast
 
-from .errors import Problem
-from .safety import UNSAFE_CHARS, UNSAFE_IN_FILE
+from ..errors import Problem
+from ..safety import UNSAFE_CHARS, UNSAFE_IN_FILE
 
 MAX_FILE_BYTES = 50 * 1024 * 1024
 MAX_DEPTH = 32
@@ -271,7 +271,7 @@ def _scalar_value(tag: str, text: str, shown: str, mark: Mark) -> str | int | fl
         return _number(tag, text, shown, mark)
     if tag == _TIMESTAMP:
         # An unquoted 2025-12-04 would silently become a date object; dates are strings here.
-        return _TimestampText(text)
+        return TimestampText(text)
     raise YamlProblem(Problem(shown, f"unsupported YAML value {text!r}; put it in quotes", mark.line, mark.column))
 
 
@@ -301,5 +301,5 @@ def _shorten(text: str, most: int = 24) -> str:
     return text if len(text) <= most else text[: most - 1] + "\u2026"
 
 
-class _TimestampText(str):
+class TimestampText(str):
     """A date-like scalar that was not quoted: kept as text but recognisable, so the loader can object."""

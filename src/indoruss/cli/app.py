@@ -1,27 +1,34 @@
-"""The command line: thin Typer commands that load, ask the query layer, and hand the result to render."""
+"""The commands: thin Typer functions that load, ask the model or search, and hand the result to a view.
+
+Each command returns nothing and raises the project's own errors; cli/main.py turns those into messages and
+exit codes, once.
+"""
 
 from __future__ import annotations
 
-import sys
 from enum import Enum
 from pathlib import Path
-from typing import Annotated, Any, NoReturn
+from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 
-from . import __version__
-from . import model as m
-from .errors import DataPathError, FactBaseError, IndorussError, LookupFailed
-from .render import OutputClosed, emit, warn, write
-from .safety import printable
+from .. import __version__
+from ..errors import DataPathError, FactBaseError, LookupFailed, ProblemsFound
+from ..model import records as m
+from ..safety import printable
+from ..views.output import emit, write
 
-_APP_SETTINGS: dict[str, Any] = {
+if TYPE_CHECKING:
+    from ..search.ranking import Hit
+    from ..storage.store import Store
+
+APP_SETTINGS: dict[str, Any] = {
     "name": "indoruss",
     "rich_markup_mode": None,
     "pretty_exceptions_enable": False,
     "context_settings": {"help_option_names": ["-h", "--help"]},
 }
-app = typer.Typer(**_APP_SETTINGS)
+app = typer.Typer(**APP_SETTINGS)
 
 Kind = Enum("Kind", {k: k for k in m.KINDS if k != "source"}, type=str)  # type: ignore[misc]
 Status = Enum("Status", {s: s for s in m.STATUSES}, type=str)  # type: ignore[misc]
@@ -33,13 +40,15 @@ class State:
         self.data = data
         self.use_cache = use_cache
         self.debug = debug
-        self._store: Any = None
+        # Set by --json on a command whose JSON is a list: when nothing is found, scripts still get `[]`.
+        self.empty_json: str | None = None
+        self._store: Store | None = None
 
     @property
-    def store(self) -> Any:
+    def store(self) -> Store:
         if self._store is None:
-            from .paths import resolve_data_path
-            from .store import Store
+            from ..loading.paths import resolve_data_path
+            from ..storage.store import Store
 
             self._store = Store(resolve_data_path(self.data), use_cache=self.use_cache, short_lived=True)
         return self._store
@@ -51,6 +60,11 @@ class State:
 
 
 _state = State(None, True, False)
+
+
+def state() -> State:
+    """The options of this run, as the main callback set them."""
+    return _state
 
 
 # -- completion -------------------------------------------------------------------------------------------
@@ -73,7 +87,7 @@ def complete_speaker(ctx: typer.Context, incomplete: str) -> list[str]:
     fb = _completion_factbase(ctx)
     if fb is None:
         return []
-    from .query import speakers
+    from ..model.queries import speakers
 
     wanted = incomplete.casefold()
     offers: list[str] = []
@@ -91,7 +105,19 @@ def complete_record(ctx: typer.Context, incomplete: str) -> list[str]:
 
 # -- shared options, defined once --------------------------------------------------------------------------
 
+
+def _remember_json_list(value: bool) -> bool:
+    if value:
+        state().empty_json = "[]"
+    return value
+
+
 JsonOption = Annotated[bool, typer.Option("--json", help="Print JSON to stdout instead of a view for people.")]
+# For commands whose JSON is an array: when nothing is found, that array is printed empty.
+JsonListOption = Annotated[
+    bool,
+    typer.Option("--json", help="Print JSON to stdout instead of a view for people.", callback=_remember_json_list),
+]
 
 
 def positive_int(text: str) -> int:
@@ -124,18 +150,18 @@ MarkdownOption = Annotated[bool, typer.Option("--markdown", help="Print Markdown
 def _topic(topics: tuple[m.Topic, ...], text: str | None) -> m.Topic | None:
     if not text:
         return None
-    from .query import resolve_topic
+    from ..model.queries import resolve_topic
 
     return resolve_topic(topics, text)
 
 
-# -- commands ------------------------------------------------------------------------------------------------
+# -- the global options and the commands ----------------------------------------------------------------------
 
 
 def _show_version(value: bool) -> None:
     if value:
         fb = _state.factbase
-        from .paths import bundled_data_dir
+        from ..loading.paths import bundled_data_dir
 
         path = _state.store.path
         where = "bundled" if path == bundled_data_dir() else str(path)
@@ -177,14 +203,14 @@ def search(
     kind: Annotated[Kind | None, typer.Option("--kind", "-k", help="Only records of this kind.")] = None,
     status: Annotated[Status | None, typer.Option("--status", "-s", help="Only claims with this status.")] = None,
     limit: LimitOption = 10,
-    json: JsonOption = False,
+    json: JsonListOption = False,
 ) -> None:
     """Search every record, best match first; typos and spelling variants are forgiven.
 
     Example: indoruss search S-400
     """
-    from .search import Filters, suggestions
-    from .search import search as run_search
+    from ..search.ranking import Filters, suggestions
+    from ..search.ranking import search as run_search
 
     # Search ranks on the index alone and then loads only the records it shows, so that a large fact
     # base is never read whole for one query.
@@ -194,20 +220,15 @@ def search(
     filters = Filters(chosen.id if chosen else None, kind.value if kind else None, status.value if status else None)
     hits = run_search(index, query, filters, limit, records=store.records)
     if not hits:
-        close = suggestions(index, query)
-        if json:
-            emit(True, list, "search")
         if filters != Filters() and run_search(index, query, Filters(), 1):
-            warn(f"No results for {query!r} match the --topic, --kind or --status given.")
-        else:
-            warn(f"No results for {query!r}." + (f" Did you mean: {', '.join(close)}?" if close else ""))
-        raise typer.Exit(1)
+            raise LookupFailed(f"no results for {query!r} match the --topic, --kind or --status given")
+        raise LookupFailed(f"no results for {query!r}", tuple(suggestions(index, query)))
     fb = store.subset([h.record_id for h in hits])
-    emit(json, lambda: _hits_json(fb, hits), "search", fb, hits, query)
+    emit(json, lambda: _hits_json(fb, hits), lambda view: view.search(fb, hits, query))
 
 
-def _hits_json(fb: m.FactBase, hits: list[Any]) -> list[dict[str, Any]]:
-    from .serialize import hit_json
+def _hits_json(fb: m.FactBase, hits: list[Hit]) -> list[dict[str, Any]]:
+    from ..views.jsondoc import hit_json
 
     return [hit_json(fb, h) for h in hits]
 
@@ -218,38 +239,31 @@ def topics(
         str | None,
         typer.Argument(metavar="[TOPIC]", help="Show everything in this topic.", autocompletion=complete_topic),
     ] = None,
-    json: JsonOption = False,
+    json: JsonListOption = False,
 ) -> None:
     """List the topics with their number of facts, figures and quotes, or show one topic in full.
 
     Example: indoruss topics defence
     """
-    from . import query
+    from ..model import queries
 
     fb = _state.factbase
     if topic is None:
-        rows = query.topic_counts(fb)
-        emit(json, lambda: _topic_rows_json(fb, rows), "topics", fb, rows)
+        rows = queries.topic_counts(fb)
+        emit(json, lambda: _topic_rows_json(fb, rows), lambda view: view.topics(fb, rows))
         return
-    shown = query.topic_detail(fb, query.resolve_topic(fb.topics, topic))
-    emit(json, lambda: _records_json(fb, list(shown.records)), "topic", fb, shown)
+    shown = queries.topic_detail(fb, queries.resolve_topic(fb.topics, topic))
+    emit(json, lambda: _records_json(fb, list(shown.records)), lambda view: view.topic(fb, shown))
 
 
 def _topic_rows_json(fb: m.FactBase, rows: list[Any]) -> list[dict[str, Any]]:
-    from .serialize import topic_count_json
+    from ..views.jsondoc import topic_count_json
 
     return [topic_count_json(fb, r) for r in rows]
 
 
-def _none_found(json: bool, message: str) -> NoReturn:
-    """Nothing to show: exit code 1 with a message, and still a valid (empty) JSON array for scripts."""
-    if json:
-        emit(True, list, "")
-    raise LookupFailed(message)
-
-
 def _records_json(fb: m.FactBase, records: list[Any]) -> list[dict[str, Any]]:
-    from .serialize import record_json
+    from ..views.jsondoc import record_json
 
     return [record_json(fb, r) for r in records]
 
@@ -267,58 +281,53 @@ def quotes(
         ),
     ] = None,
     topic: TopicOption = None,
-    json: JsonOption = False,
+    json: JsonListOption = False,
 ) -> None:
     """Show the quotes, verbatim, with speaker, context and source.
 
     Example: indoruss quotes --by Peskov
     """
-    from . import query
+    from ..model import queries
 
     fb = _state.factbase
-    try:
-        speaker = query.resolve_speaker(fb, by) if by else None
-    except LookupFailed:
-        if json:
-            emit(True, list, "")  # scripts still get valid JSON: an empty array
-        raise
-    chosen = query.quotes(fb, speaker, _topic(fb.topics, topic))
+    speaker = queries.resolve_speaker(fb, by) if by else None
+    chosen = queries.quotes(fb, speaker, _topic(fb.topics, topic))
     if not chosen:
-        _none_found(json, "no quotes match these options")
-    emit(json, lambda: _records_json(fb, chosen), "quotes", fb, chosen)
+        raise LookupFailed("no quotes match these options")
+    emit(json, lambda: _records_json(fb, chosen), lambda view: view.quotes(fb, chosen))
 
 
 @app.command()
-def figures(topic: TopicOption = None, json: JsonOption = False) -> None:
+def figures(topic: TopicOption = None, json: JsonListOption = False) -> None:
     """Show every figure: as written, what it measures, qualifier, period and source.
 
     Example: indoruss figures --topic trade
     """
-    from .query import in_topic
+    from ..model.queries import in_topic
 
     fb = _state.factbase
-    chosen = in_topic(fb.figures, _topic(fb.topics, topic))
+    chosen = in_topic(fb.of(m.Figure), _topic(fb.topics, topic))
     if not chosen:
-        _none_found(json, "no figures match these options")
-    emit(json, lambda: _records_json(fb, chosen), "figures", fb, chosen)
+        raise LookupFailed("no figures match these options")
+    emit(json, lambda: _records_json(fb, chosen), lambda view: view.figures(fb, chosen))
 
 
 @app.command()
 def actors(
     category: Annotated[Category | None, typer.Option("--category", "-c", help="Only this category.")] = None,
-    json: JsonOption = False,
+    json: JsonListOption = False,
 ) -> None:
     """List the people, organisations, countries, weapon systems and other entities.
 
     Example: indoruss actors --category person
     """
-    from .query import actors as list_actors
+    from ..model.queries import actors as list_actors
 
     fb = _state.factbase
     chosen = list_actors(fb, category.value if category else None)
     if not chosen:
-        _none_found(json, "no actors match these options")
-    emit(json, lambda: _records_json(fb, chosen), "actors", fb, chosen)
+        raise LookupFailed("no actors match these options")
+    emit(json, lambda: _records_json(fb, chosen), lambda view: view.actors(fb, chosen))
 
 
 @app.command()
@@ -337,25 +346,25 @@ def show(
 
     Example: indoruss show peskov
     """
-    from .analysis import detail
-    from .query import find_record
-    from .serialize import detail_json
+    from ..model.analysis import detail
+    from ..model.queries import find_record
+    from ..views.jsondoc import detail_json
 
     fb = _state.factbase
     shown = detail(fb, find_record(fb, id_or_name), limit)
-    emit(json, lambda: detail_json(fb, shown), "show", fb, shown)
+    emit(json, lambda: detail_json(fb, shown), lambda view: view.show(fb, shown))
 
 
 @app.command()
-def export(json: JsonOption = True) -> None:
+def export() -> None:
     """Print the whole validated fact base as one JSON document.
 
     Example: indoruss export > factbase.json
     """
-    from .serialize import export_json
+    from ..views.jsondoc import export_json
 
     fb = _state.factbase
-    emit(True, lambda: export_json(fb), "export")
+    emit(True, lambda: export_json(fb), lambda view: None)
 
 
 @app.command()
@@ -372,9 +381,9 @@ def validate(
 
     Example: indoruss validate --against putin-india-visit-2025-12-04.txt
     """
-    from .loader import load_factbase
-    from .paths import resolve_data_path
-    from .validate import check_against
+    from ..loading.crosscheck import check_against
+    from ..loading.loader import load_factbase
+    from ..loading.paths import resolve_data_path
 
     text = None
     if against is not None:
@@ -389,7 +398,7 @@ def validate(
     except FactBaseError as exc:
         fb, problems = None, exc.problems
     if json:
-        from .serialize import dumps
+        from ..views.jsondoc import dumps
 
         listed = [
             {"file": p.file, "line": p.line, "column": p.column, "field": p.field, "message": p.message}
@@ -400,11 +409,11 @@ def validate(
         for problem in problems:
             write(printable(str(problem)) + "\n")
         if not problems and fb is not None:
-            checked = f"; {len(fb.quotes)} quotes and {len(fb.figures)} figures found in {against}" if text else ""
+            found = f"{len(fb.of(m.Quote))} quotes and {len(fb.of(m.Figure))} figures found in {against}"
+            checked = f"; {found}" if text else ""
             write(printable(f"OK: {len(fb.records())} records, content {fb.fingerprint}{checked}") + "\n")
     if problems:
-        warn(f"{len(problems)} problem{'s' if len(problems) != 1 else ''} found")
-        raise typer.Exit(1)
+        raise ProblemsFound(f"{len(problems)} problem{'s' if len(problems) != 1 else ''} found")
 
 
 @app.command()
@@ -413,31 +422,31 @@ def brief(topic: TopicOption = None, markdown: MarkdownOption = False) -> None:
 
     Example: indoruss brief --topic defence --markdown > defence.md
     """
-    from .analysis import brief as build
+    from ..model.analysis import brief as build
 
     fb = _state.factbase
     sections = build(fb, _topic(fb.topics, topic))
     if markdown:
-        from .markdown import brief as as_markdown
+        from ..views.markdown import brief as as_markdown
 
         write(as_markdown(fb, sections))
         return
-    emit(False, list, "brief", fb, sections)
+    emit(False, list, lambda view: view.brief(fb, sections))
 
 
 @app.command()
-def timeline(topic: TopicOption = None, json: JsonOption = False) -> None:
+def timeline(topic: TopicOption = None, json: JsonListOption = False) -> None:
     """Every dated record in order, with its date precision (year, month, day) and status.
 
     Example: indoruss timeline --topic defence
     """
-    from .analysis import timeline as build
+    from ..model.analysis import timeline as build
 
     fb = _state.factbase
     entries = build(fb, _topic(fb.topics, topic))
     if not entries:
-        _none_found(json, "no dated records match these options")
-    emit(json, lambda: _records_json(fb, entries), "timeline", fb, entries)
+        raise LookupFailed("no dated records match these options")
+    emit(json, lambda: _records_json(fb, entries), lambda view: view.timeline(fb, entries))
 
 
 @app.command()
@@ -450,9 +459,9 @@ def cite(
 
     Example: indoruss cite s-400-on-agenda --markdown
     """
-    from .describe import citation
-    from .query import find_record
-    from .serialize import citation_json
+    from ..model.citing import citation
+    from ..model.queries import find_record
+    from ..views.jsondoc import citation_json
 
     fb = _state.factbase
     record = find_record(fb, record_id)
@@ -462,106 +471,5 @@ def cite(
     emit(
         json,
         lambda: {"id": record.id, "kind": record.kind, "source": citation_json(found)},
-        "cite",
-        fb,
-        found,
-        markdown,
+        lambda view: view.cite(fb, found, markdown),
     )
-
-
-# -- the one place errors become messages and exit codes ---------------------------------------------------------
-
-
-def _fail(message: str, code: int) -> NoReturn:
-    sys.stderr.write(printable(message) + "\n")
-    raise SystemExit(code)
-
-
-def main(args: list[str] | None = None) -> None:
-    from typer._click import exceptions as click_exceptions
-
-    command = typer.main.get_command(_only_the_invoked_command(sys.argv[1:] if args is None else args))
-    try:
-        result = command.main(args=args, prog_name="indoruss", standalone_mode=False)
-        code = result if isinstance(result, int) else 0
-        if code == 130:  # Typer turns Ctrl-C inside a command into exit code 130
-            _fail("Interrupted.", 130)
-    except click_exceptions.NoArgsIsHelpError as exc:
-        typer.echo(exc.ctx.get_help() if exc.ctx else "")
-        code = 2
-    except click_exceptions.UsageError as exc:
-        where = f" (see '{exc.ctx.command_path} --help')" if exc.ctx else ""
-        _fail(f"Error: {exc.format_message()}{where}", 2)
-    except click_exceptions.ClickException as exc:
-        _fail(f"Error: {exc.format_message()}", exc.exit_code)
-    except OutputClosed:
-        _quiet_closed_pipe()
-    except LookupFailed as exc:
-        hint = f" Did you mean: {', '.join(exc.suggestions)}?" if exc.suggestions else ""
-        _fail(f"{str(exc)[:1].upper()}{str(exc)[1:]}.{hint}", 1)
-    except IndorussError as exc:
-        _fail(f"Error: {exc}", 2)
-    except (KeyboardInterrupt, typer.Abort):
-        _fail("Interrupted.", 130)
-    except BrokenPipeError:
-        _quiet_closed_pipe()
-    except Exception as exc:
-        if _state.debug:
-            raise
-        _fail(f"Error: unexpected {type(exc).__name__}: {exc} (rerun with --debug to see the traceback)", 2)
-    try:
-        sys.stdout.flush()
-        sys.stderr.flush()
-    except BrokenPipeError:
-        _quiet_closed_pipe()
-    if args is None:
-        # The process ends here: skip freeing a large fact base object by object on the way out.
-        import os
-
-        os._exit(code)
-    raise SystemExit(code)
-
-
-GLOBAL_OPTIONS_WITH_VALUE = frozenset({"--data"})
-
-
-def _command_name(info: Any) -> str:
-    return str(info.name or getattr(info.callback, "__name__", ""))
-
-
-def _only_the_invoked_command(args: list[str]) -> typer.Typer:
-    """The app with just the command this run invokes, when that is clear from the arguments.
-
-    Typer inspects the signature of every registered command when it builds the click group; building one
-    instead of eleven is a measurable part of start-up. Help, completion and anything unclear get them all.
-    """
-    import os
-
-    names = {_command_name(c) for c in app.registered_commands}
-    skip_next = False
-    for arg in args:
-        if skip_next:
-            skip_next = False
-            continue
-        if arg in GLOBAL_OPTIONS_WITH_VALUE:
-            skip_next = True
-            continue
-        if arg.startswith("-"):
-            continue
-        if arg not in names or any(k.endswith("_COMPLETE") for k in os.environ):
-            return app
-        lean = typer.Typer(**{k: v for k, v in _APP_SETTINGS.items()})
-        lean.registered_callback = app.registered_callback
-        lean.registered_commands = [c for c in app.registered_commands if _command_name(c) == arg]
-        return lean
-    return app
-
-
-def _quiet_closed_pipe() -> NoReturn:
-    # The reader went away (`indoruss export | head`): stop quietly, and keep Python from complaining
-    # again when it flushes stdout at exit.
-    import os
-
-    devnull = os.open(os.devnull, os.O_WRONLY)
-    os.dup2(devnull, sys.stdout.fileno())
-    raise SystemExit(141)

@@ -3,18 +3,34 @@
 from __future__ import annotations
 
 import gc
-from collections.abc import Iterator, Mapping
+from array import array
+from collections.abc import Callable, Iterator, Mapping
 from contextlib import contextmanager
 from functools import cached_property
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, TypeVar
 
+from ..loading.paths import data_files
+from ..model.records import RECORD_TYPES, SCHEMA_VERSION, VALUE_TYPES, FactBase, Record
 from . import cache
-from .model import RECORD_TYPES, Entity, Event, Fact, FactBase, Figure, Quote, Record, Topic
-from .paths import data_files
 
 if TYPE_CHECKING:
-    from .search import SearchIndex
+    from ..search.index import SearchIndex
+
+T = TypeVar("T")
+
+
+class _IndexEntry:
+    """What the cache keeps for search: the index, and where the shelf keeps each record (or None)."""
+
+    __slots__ = ("index", "table")
+
+    def __init__(self, index: SearchIndex, table: array[int] | None) -> None:
+        self.index = index
+        self.table = table
+
+    def __reduce__(self) -> tuple[type[_IndexEntry], tuple[SearchIndex, array[int] | None]]:
+        return (_IndexEntry, (self.index, self.table))
 
 
 @contextmanager
@@ -38,65 +54,78 @@ class Store:
         self.path = path
         self.use_cache = use_cache
         self.short_lived = short_lived
+        self.shelf_table: array[int] | None = None  # where the shelf keeps each record, once known
 
     @cached_property
-    def _key(self) -> str | None:
+    def cache_key(self) -> str | None:
         if not self.use_cache:
             return None
         try:
-            return cache.cache_key(self.path, data_files(self.path))
+            return cache.cache_key(self.path, data_files(self.path), SCHEMA_VERSION)
         except OSError:
             return None
 
     @cached_property
-    def factbase(self) -> FactBase:
-        key = self._key
-        with _no_gc_while_building(self.short_lived):
-            if key is not None and (found := cache.read("factbase", key, FactBase)) is not None:
-                return found
-            from .loader import load_factbase  # YAML parsing is only needed on a cold start
+    def allowed(self) -> frozenset[tuple[str, str]]:
+        from ..search.index import SearchIndex
 
-            loaded = load_factbase(self.path)
+        return cache.allowed_names((*VALUE_TYPES, FactBase, SearchIndex, _IndexEntry))
+
+    def _cached(self, kind: str, expected: type[T], build: Callable[[], T], store: Callable[[str, T], None]) -> T:
+        """Read `kind` from the cache, or build it and write it there."""
+        key = self.cache_key
+        with _no_gc_while_building(self.short_lived):
+            if key is not None and (found := cache.read(kind, key, expected, self.allowed)) is not None:
+                return found
+            built = build()
         if key is not None:
+            store(key, built)
+        return built
+
+    @cached_property
+    def factbase(self) -> FactBase:
+        def build() -> FactBase:
+            from ..loading.loader import load_factbase  # YAML parsing is only needed on a cold start
+
+            return load_factbase(self.path)
+
+        def store(key: str, loaded: FactBase) -> None:
             cache.write("factbase", key, loaded, shares_nothing=True)
-        return loaded
+
+        return self._cached("factbase", FactBase, build, store)
 
     @cached_property
     def index(self) -> SearchIndex:
-        from .search import SearchIndex
+        from ..search.index import SearchIndex
 
-        key = self._key
-        with _no_gc_while_building(self.short_lived):
-            if key is not None and (found := cache.read("index", key, SearchIndex)) is not None:
-                return found
-            built = SearchIndex(self.factbase)
-        if key is not None:
-            records = [self.factbase.by_id[record_id] for record_id in shelf_order(built)]
-            built.shelf = cache.write_shelf(key, records)
+        def build() -> _IndexEntry:
+            return _IndexEntry(SearchIndex(self.factbase), None)
+
+        def store(key: str, built: _IndexEntry) -> None:
+            records = [self.factbase.by_id[record_id] for record_id in shelf_order(built.index)]
+            built.table = cache.write_shelf(key, records)
             cache.write("index", key, built)
-        return built
+
+        entry = self._cached("index", _IndexEntry, build, store)
+        if not isinstance(entry.index, SearchIndex):
+            entry = build()
+        self.shelf_table = entry.table
+        return entry.index
 
     @cached_property
     def records(self) -> Mapping[str, Record]:
         """Records by id, read one at a time from the cache's shelf when the whole fact base is not loaded."""
-        if "factbase" in self.__dict__ or self._key is None or self.index.shelf is None:
+        index = self.index
+        if "factbase" in self.__dict__ or self.cache_key is None or self.shelf_table is None:
             return self.factbase.by_id
-        return _ShelfRecords(self, cache.Shelf(self._key, self.index.shelf), shelf_order(self.index))
+        shelf = cache.Shelf(self.cache_key, self.shelf_table, self.allowed)
+        return _ShelfRecords(self, shelf, shelf_order(index))
 
     def subset(self, ids: list[str]) -> FactBase:
         """A fact base of just these records and every source: what rendering a few results needs."""
-        chosen = {record_id: self.records[record_id] for record_id in dict.fromkeys(ids)}
+        chosen = [self.records[record_id] for record_id in dict.fromkeys(ids)]
         index = self.index
-        return FactBase(
-            sources=index.sources,
-            topics=tuple(r for r in chosen.values() if isinstance(r, Topic)),
-            entities=tuple(r for r in chosen.values() if isinstance(r, Entity)),
-            facts=tuple(r for r in chosen.values() if isinstance(r, Fact)),
-            figures=tuple(r for r in chosen.values() if isinstance(r, Figure)),
-            quotes=tuple(r for r in chosen.values() if isinstance(r, Quote)),
-            events=tuple(r for r in chosen.values() if isinstance(r, Event)),
-            fingerprint=index.fingerprint,
-        )
+        return FactBase.of_records([*index.sources, *chosen], index.fingerprint)
 
 
 def shelf_order(index: SearchIndex) -> list[str]:
@@ -121,7 +150,7 @@ class _ShelfRecords(Mapping[str, Record]):
             found = self.shelf.get(self.positions[record_id])
             if not isinstance(found, RECORD_TYPES) or found.id != record_id:
                 return self.store.factbase.by_id[record_id]
-            self.loaded[record_id] = found
+            self.loaded[record_id] = found  # type: ignore[assignment]
         return self.loaded[record_id]
 
     def __iter__(self) -> Iterator[str]:

@@ -1,15 +1,16 @@
-"""Markdown for briefs and citations, and the field list of one record that every human view shares."""
+"""Markdown for briefs and citations."""
 
 from __future__ import annotations
 
 import re
 from typing import TYPE_CHECKING
 
-from . import model as m
-from .describe import citation
+from ..model import records as m
+from ..model.citing import Citation
+from ..model.citing import citation as find_citation
 
 if TYPE_CHECKING:
-    from .analysis import BriefSection
+    from ..model.analysis import BriefSection
 
 # `&` too: a Markdown renderer would otherwise decode entities such as &rlm; into real characters.
 _SPECIAL = re.compile(r"([\\`*_\[\]<>|#~&])")
@@ -19,8 +20,13 @@ def escape(text: str) -> str:
     return _SPECIAL.sub(r"\\\1", " ".join(text.split()))
 
 
+def citation(found: Citation) -> str:
+    source = found.source
+    return f"*{escape(source.title)}*. {escape(source.publisher_shown)}, {source.published}, ¶{found.paragraph}."
+
+
 def _cite(fb: m.FactBase, record: m.Record) -> str:
-    cite = citation(fb, record)
+    cite = find_citation(fb, record)
     if cite is None:
         return ""
     prefix = "" if len(fb.sources) == 1 else f"{cite.source.id} "
@@ -49,6 +55,5 @@ def brief(fb: m.FactBase, sections: list[BriefSection]) -> str:
             ]
     out += ["", "## Sources", ""]
     for source in fb.sources:
-        publisher = source.publisher or "publisher not stated"
-        out.append(f"- `{source.id}`: *{escape(source.title)}*. {escape(publisher)}, {source.published}.")
+        out.append(f"- `{source.id}`: *{escape(source.title)}*. {escape(source.publisher_shown)}, {source.published}.")
     return "\n".join(out) + "\n"

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from . import model as m
+from . import records as m
 
 
 @dataclass(frozen=True)
@@ -24,12 +24,10 @@ class Detail:
 
 
 def links_of(record: m.Record) -> set[str]:
-    links: set[str] = set(getattr(record, "topics", ()))
-    if isinstance(record, m.Fact | m.Figure | m.Event | m.Quote):
-        links.update(record.entities)
+    found = set(m.links(record))
     if isinstance(record, m.Entity | m.Topic):
-        links.add(record.id)
-    return links
+        found.add(record.id)
+    return found
 
 
 def related(fb: m.FactBase, record: m.Record, limit: int | None = None) -> list[Related]:
@@ -39,7 +37,7 @@ def related(fb: m.FactBase, record: m.Record, limit: int | None = None) -> list[
     entity directly weighs most of all.
     """
     mine = links_of(record)
-    entity_ids = {e.id for e in fb.entities}
+    entity_ids = {e.id for e in fb.of(m.Entity)}
     found: list[Related] = []
     for other in fb.records():
         if other.id == record.id or isinstance(other, m.Source):
@@ -64,11 +62,13 @@ def detail(fb: m.FactBase, record: m.Record, limit: int | None = None) -> Detail
 # -- time and citation ---------------------------------------------------------------------------------
 
 
-def timeline(fb: m.FactBase, topic: m.Topic | None) -> list[m.Fact | m.Figure | m.Event]:
-    candidates: tuple[m.Fact | m.Figure | m.Event, ...] = (*fb.events, *fb.facts, *fb.figures)
-    dated = [r for r in candidates if r.date is not None and (topic is None or topic.id in r.topics)]
-    kind_first = {"event": 0, "fact": 1, "figure": 2}
-    return sorted(dated, key=lambda r: (r.date.start if r.date else "", kind_first[r.kind], r.id))
+def timeline(fb: m.FactBase, topic: m.Topic | None) -> list[m.Claim]:
+    """Every dated claim in date order; on one date, events before the other kinds."""
+    dated = [r for r in fb.claims() if r.date is not None and (topic is None or topic.id in r.topics)]
+    return sorted(
+        dated,
+        key=lambda r: (r.date.start if r.date else "", not isinstance(r, m.Event), m.KIND_ORDER[r.kind], r.id),
+    )
 
 
 @dataclass(frozen=True)
@@ -93,9 +93,9 @@ def brief(fb: m.FactBase, topic: m.Topic | None) -> list[BriefSection]:
         def belongs(claim: m.Fact | m.Figure | m.Quote, current: m.Topic = current) -> bool:
             return claim.topics[0] == current.id if topic is None else current.id in claim.topics
 
-        facts = sorted((f for f in fb.facts if belongs(f)), key=lambda f: STATUS_ORDER[f.status])
-        figures = tuple(f for f in fb.figures if belongs(f))
-        said = tuple(q for q in fb.quotes if belongs(q))
+        facts = sorted((f for f in fb.of(m.Fact) if belongs(f)), key=lambda f: STATUS_ORDER[f.status])
+        figures = tuple(f for f in fb.of(m.Figure) if belongs(f))
+        said = tuple(q for q in fb.of(m.Quote) if belongs(q))
         if facts or figures or said:
             sections.append(BriefSection(current, tuple(facts), figures, said))
     return sections

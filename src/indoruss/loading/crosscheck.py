@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from . import model as m
-from .errors import Problem
-from .text import normalise_typography
+from ..errors import Problem
+from ..model import records as m
+from ..text import normalise_typography
 
 
 def paragraphs(text: str) -> list[str]:
@@ -29,8 +29,8 @@ def check_against(fb: m.FactBase, text: str, shown: str) -> list[Problem]:
             message = f"{what} does not appear in {shown}: {needle!r}"
         problems.append(Problem(record.origin.file, message, record.origin.line, None, f"{record.id}.{field}"))
 
-    for quote in fb.quotes:
+    for quote in fb.of(m.Quote):
         check(quote, quote.text, "text", "quote")
-    for figure in fb.figures:
+    for figure in fb.of(m.Figure):
         check(figure, figure.display, "display", "figure display form")
     return problems

@@ -8,16 +8,17 @@ import re
 from pathlib import Path
 from typing import Any
 
-from . import model as m
-from .errors import FactBaseError, Problem
+from ..errors import FactBaseError, Problem
+from ..model import records as m
+from ..search.index import MAX_ALIASES
 from .paths import data_files, shown_name
 from .yamlsource import (
     Mapping,
     Node,
     Scalar,
     Sequence,
+    TimestampText,
     YamlProblem,
-    _TimestampText,
     parse,
     read_text,
     unsafe_char_problem,
@@ -25,17 +26,7 @@ from .yamlsource import (
 
 ID_PATTERN = re.compile(r"[a-z0-9][a-z0-9-]*\Z")
 DATE_PATTERN = re.compile(r"([0-9]{4})(?:-([0-9]{2})(?:-([0-9]{2}))?)?\Z")
-KIND_OF_SECTION = {
-    "sources": "source",
-    "topics": "topic",
-    "entities": "entity",
-    "facts": "fact",
-    "figures": "figure",
-    "quotes": "quote",
-    "events": "event",
-}
-MAX_ALIASES = 60
-SECTIONS = ("sources", "topics", "entities", "facts", "figures", "quotes", "events")
+SECTIONS = tuple(kind.section for kind in m.REGISTRY)
 
 
 def load_factbase(path: Path) -> m.FactBase:
@@ -69,7 +60,7 @@ def load_factbase(path: Path) -> m.FactBase:
 class _Builder:
     def __init__(self, problems: list[Problem]) -> None:
         self.problems = problems
-        self.records: dict[str, list[Any]] = {name: [] for name in SECTIONS}
+        self.records: dict[str, list[Any]] = {kind.name: [] for kind in m.REGISTRY}
         self.ids: dict[str, str] = {}
         # (kind, target id, file, line, column, record path, field): plain tuples of shared strings, since a
         # large fact base has hundreds of thousands of references and most of them are fine.
@@ -108,7 +99,8 @@ class _Builder:
             if not isinstance(node, Sequence):
                 self.problems.append(Problem(shown, "must be a list of records", node.mark.line, node.mark.column, key))
                 continue
-            build = getattr(self, "_" + key)
+            kind = m.KIND_BY_SECTION[key]
+            build = getattr(self, "_read_" + kind.name)
             for index, item in enumerate(node.items):
                 where = f"{key}[{index}]"
                 if not isinstance(item, Mapping):
@@ -119,10 +111,10 @@ class _Builder:
                 fields.reject_unknown()
                 if record is not None:
                     self._register(record, fields)
-                    self.records[key].append(record)
+                    self.records[kind.name].append(record)
                 elif isinstance(rid := _plain_id(item), str):
                     # Already reported; remembered so that references to it do not report it again.
-                    self.refused.setdefault(rid, KIND_OF_SECTION[key])
+                    self.refused.setdefault(rid, kind.name)
 
     def _register(self, record: Any, fields: _Fields) -> None:
         earlier = self.ids.get(record.id)
@@ -147,7 +139,7 @@ class _Builder:
 
     # -- one method per section: read the fields, return the record (None when unusable) -------------
 
-    def _sources(self, f: _Fields) -> m.Source | None:
+    def _read_source(self, f: _Fields) -> m.Source | None:
         rid = f.ident()
         title = f.text("title")
         publisher = f.text("publisher", required=False, nullable=True) or None
@@ -161,16 +153,18 @@ class _Builder:
         note = f.text("note", required=False)
         if not (rid and title and published and kind):
             return None
-        return m.Source(rid, title, publisher, published, kind, note, f.origin)
+        return m.Source(
+            id=rid, title=title, publisher=publisher, published=published, source_kind=kind, note=note, origin=f.origin
+        )
 
-    def _topics(self, f: _Fields) -> m.Topic | None:
+    def _read_topic(self, f: _Fields) -> m.Topic | None:
         rid, title, description = f.ident(), f.text("title"), f.text("description")
         aliases = self._aliases(f)
         if not (rid and title and description):
             return None
-        return m.Topic(rid, title, description, aliases, f.origin)
+        return m.Topic(id=rid, title=title, description=description, aliases=aliases, origin=f.origin)
 
-    def _entities(self, f: _Fields) -> m.Entity | None:
+    def _read_entity(self, f: _Fields) -> m.Entity | None:
         rid, name = f.ident(), f.text("name")
         category = f.choice("category", m.CATEGORIES)
         description = f.text("description")
@@ -179,9 +173,18 @@ class _Builder:
         source = self._source_ref(f)
         if not (rid and name and category and description and source):
             return None
-        return m.Entity(rid, name, category, description, aliases, topics, source, f.origin)
+        return m.Entity(
+            id=rid,
+            name=name,
+            category=category,
+            description=description,
+            aliases=aliases,
+            topics=topics,
+            source=source,
+            origin=f.origin,
+        )
 
-    def _facts(self, f: _Fields) -> m.Fact | None:
+    def _read_fact(self, f: _Fields) -> m.Fact | None:
         rid, statement = f.ident(), f.text("statement")
         status = f.choice("status", tuple(m.STATUSES))
         topics = self._id_list(f, "topics", "topic", required=True)
@@ -190,9 +193,18 @@ class _Builder:
         source = self._source_ref(f)
         if not (rid and statement and status and source and date_ok):
             return None
-        return m.Fact(rid, statement, status, topics, entities, date, source, f.origin)
+        return m.Fact(
+            id=rid,
+            statement=statement,
+            status=status,
+            topics=topics,
+            entities=entities,
+            date=date,
+            source=source,
+            origin=f.origin,
+        )
 
-    def _figures(self, f: _Fields) -> m.Figure | None:
+    def _read_figure(self, f: _Fields) -> m.Figure | None:
         rid = f.ident()
         value = f.number("value")
         unit = f.choice("unit", m.UNITS)
@@ -209,22 +221,22 @@ class _Builder:
         if not complete or value is None or source is None:
             return None
         return m.Figure(
-            rid,
-            value,
-            unit,
-            display,
-            qualifier,
-            measures,
-            period,
-            status,
-            date,
-            topics,
-            entities,
-            source,
-            f.origin,
+            id=rid,
+            value=value,
+            unit=unit,
+            display=display,
+            qualifier=qualifier,
+            measures=measures,
+            period=period,
+            status=status,
+            date=date,
+            topics=topics,
+            entities=entities,
+            source=source,
+            origin=f.origin,
         )
 
-    def _quotes(self, f: _Fields) -> m.Quote | None:
+    def _read_quote(self, f: _Fields) -> m.Quote | None:
         rid, text = f.ident(), f.text("text")
         speaker = self._speaker(f)
         context = f.text("context")
@@ -234,9 +246,21 @@ class _Builder:
         source = self._source_ref(f)
         if not (rid and text and speaker and context and fragment is not None and source):
             return None
-        return m.Quote(rid, text, speaker, context, fragment, topics, about, source, f.origin)
+        named = (speaker.id,) if speaker.id else ()
+        return m.Quote(
+            id=rid,
+            text=text,
+            speaker=speaker,
+            context=context,
+            fragment=fragment,
+            topics=topics,
+            about=about,
+            entities=(*named, *(e for e in about if e != speaker.id)),
+            source=source,
+            origin=f.origin,
+        )
 
-    def _events(self, f: _Fields) -> m.Event | None:
+    def _read_event(self, f: _Fields) -> m.Event | None:
         rid, title = f.ident(), f.text("title")
         date, _ = self._date(f, required=True)
         status = f.choice("status", tuple(m.STATUSES))
@@ -245,7 +269,16 @@ class _Builder:
         source = self._source_ref(f)
         if not (rid and title and date and status and source):
             return None
-        return m.Event(rid, title, date, status, topics, entities, source, f.origin)
+        return m.Event(
+            id=rid,
+            title=title,
+            date=date,
+            status=status,
+            topics=topics,
+            entities=entities,
+            source=source,
+            origin=f.origin,
+        )
 
     # -- shared pieces --------------------------------------------------------------------------------
 
@@ -287,7 +320,7 @@ class _Builder:
         node = f.get("speaker", required=True)
         if node is None:
             return None
-        if isinstance(node, Scalar) and isinstance(node.value, str) and not isinstance(node.value, _TimestampText):
+        if isinstance(node, Scalar) and isinstance(node.value, str) and not isinstance(node.value, TimestampText):
             self._ref("entity", node.value, f, "speaker")
             return m.Speaker(node.value, node.value)  # the name is filled in once entities are known
         if isinstance(node, Mapping):
@@ -313,7 +346,7 @@ class _Builder:
         return m.DateSpec(spec.text, spec.precision, spec.start, spec.end, label or None), True
 
     def finish(self, content_hash: str) -> m.FactBase:
-        kinds = {"topic": m.Topic, "entity": m.Entity, "source": m.Source}
+        kinds = {name: kind.cls for name, kind in m.KIND_BY_NAME.items()}
         records: dict[str, Any] = {}
         for rows in self.records.values():
             for record in rows:
@@ -328,22 +361,14 @@ class _Builder:
                     what = f"{target!r} is {_article(found.kind)} {found.kind}, not {_article(kind)} {kind}"
                 self.problems.append(Problem(file, what, line, column, f"{where}.{key}"))
         quotes = []
-        for quote in self.records["quotes"]:
+        for quote in self.records["quote"]:
             speaker = records.get(quote.speaker.id) if quote.speaker.id else None
             if isinstance(speaker, m.Entity):
                 named = m.Speaker(speaker.id, speaker.name, speaker.description)
                 quote = dataclasses.replace(quote, speaker=named)
             quotes.append(quote)
-        return m.FactBase(
-            sources=tuple(self.records["sources"]),
-            topics=tuple(self.records["topics"]),
-            entities=tuple(self.records["entities"]),
-            facts=tuple(self.records["facts"]),
-            figures=tuple(self.records["figures"]),
-            quotes=tuple(quotes),
-            events=tuple(self.records["events"]),
-            fingerprint=content_hash,
-        )
+        self.records["quote"] = quotes
+        return m.FactBase({name: tuple(rows) for name, rows in self.records.items()}, content_hash)
 
 
 def _parse_date(text: str, f: _Fields, key: str) -> m.DateSpec | None:
@@ -426,7 +451,7 @@ class _Fields:
         return self._check_text(key, node.value, node)
 
     def _check_text(self, key: str, value: object, node: Node) -> str:
-        if isinstance(value, _TimestampText):
+        if isinstance(value, TimestampText):
             self.problem(key, f'unquoted date {value}; write it in quotes: "{value}"', node)
             return ""
         if not isinstance(value, str):

@@ -1,0 +1,1 @@
+"""The command line: thin Typer commands and the one funnel from errors to exit codes."""

@@ -1,0 +1,139 @@
+"""The entry point, and the one funnel where every error becomes a message on stderr and an exit code."""
+
+from __future__ import annotations
+
+import os
+import sys
+from typing import Any, NoReturn
+
+import typer
+from typer.main import get_command
+
+from ..errors import EXIT_INTERRUPTED, EXIT_USAGE, FactBaseError, IndorussError, OutputClosed
+from ..safety import printable
+from .app import APP_SETTINGS, app, state
+
+
+def _fail(message: str, code: int) -> NoReturn:
+    sys.stderr.write(printable(message) + "\n")
+    raise SystemExit(code)
+
+
+def _message(exc: IndorussError) -> str:
+    if isinstance(exc, FactBaseError) and exc.more:
+        return f"{exc.message()} (and {exc.more} more problem{'s' if exc.more > 1 else ''}: run 'indoruss validate')"
+    return exc.message()
+
+
+# Typer raises click's exceptions for usage errors, from a click it vendors under a private name. Reach the
+# classes through Typer's public BadParameter (a UsageError, itself a ClickException) instead of that path.
+_USAGE_ERROR: type[Exception] = next(c for c in typer.BadParameter.__mro__ if c.__name__ == "UsageError")
+_CLICK_EXCEPTION: type[Exception] = next(c for c in typer.BadParameter.__mro__ if c.__name__ == "ClickException")
+
+
+def main(args: list[str] | None = None) -> None:
+    command = get_command(_only_the_invoked_command(sys.argv[1:] if args is None else args))
+    try:
+        result = command.main(args=args, prog_name="indoruss", standalone_mode=False)
+        code = result if isinstance(result, int) else 0
+        if code == EXIT_INTERRUPTED:  # Typer turns Ctrl-C inside a command into exit code 130
+            _fail("Interrupted.", EXIT_INTERRUPTED)
+    except _USAGE_ERROR as exc:
+        ctx: Any = getattr(exc, "ctx", None)
+        if type(exc).__name__ == "NoArgsIsHelpError":
+            typer.echo(ctx.get_help() if ctx else "")
+            code = EXIT_USAGE
+        else:
+            where = f" (see '{ctx.command_path} --help')" if ctx else ""
+            _fail(f"Error: {getattr(exc, 'format_message', exc.__str__)()}{where}", EXIT_USAGE)
+    except _CLICK_EXCEPTION as exc:
+        _fail(f"Error: {getattr(exc, 'format_message', exc.__str__)()}", getattr(exc, "exit_code", EXIT_USAGE))
+    except (OutputClosed, BrokenPipeError):
+        _quiet_closed_pipe()
+    except IndorussError as exc:
+        if state().empty_json is not None and exc.exit_code != EXIT_USAGE:
+            _write_empty_json(state().empty_json or "")
+        _fail(_message(exc), exc.exit_code)
+    except (KeyboardInterrupt, typer.Abort):
+        _fail("Interrupted.", EXIT_INTERRUPTED)
+    except Exception as exc:
+        if state().debug:
+            raise
+        _fail(f"Error: unexpected {type(exc).__name__}: {exc} (rerun with --debug to see the traceback)", EXIT_USAGE)
+    try:
+        sys.stdout.flush()
+        sys.stderr.flush()
+    except BrokenPipeError:
+        _quiet_closed_pipe()
+    if args is None:
+        # The process ends here: skip freeing a large fact base object by object on the way out.
+        os._exit(code)
+    raise SystemExit(code)
+
+
+def _write_empty_json(document: str) -> None:
+    """Nothing found under --json: scripts still get a valid, empty document on stdout."""
+    try:
+        sys.stdout.write(document + "\n")
+        sys.stdout.flush()
+    except BrokenPipeError:
+        _quiet_closed_pipe()
+
+
+def _global_options_with_value() -> frozenset[str]:
+    """The options of the main callback that take a value, read from its signature."""
+    import inspect
+
+    callback = app.registered_callback.callback if app.registered_callback else None
+    found: set[str] = set()
+    if callback is None:
+        return frozenset()
+    for parameter in inspect.signature(callback, eval_str=True).parameters.values():
+        annotation = parameter.annotation
+        metadata = getattr(annotation, "__metadata__", ())
+        base = getattr(annotation, "__origin__", annotation)
+        takes_value = base is not bool
+        for info in metadata:
+            if isinstance(info, typer.models.OptionInfo) and takes_value:
+                declared = (info.default, *(info.param_decls or ()))
+                found.update(d for d in declared if isinstance(d, str) and d.startswith("-"))
+    return frozenset(found)
+
+
+def _command_name(info: Any) -> str:
+    return str(info.name or getattr(info.callback, "__name__", ""))
+
+
+def _only_the_invoked_command(args: list[str]) -> typer.Typer:
+    """The app with just the command this run invokes, when that is clear from the arguments.
+
+    Typer inspects the signature of every registered command when it builds the click group; building one
+    instead of eleven is a measurable part of start-up. Help, completion and anything unclear get them all.
+    """
+    names = {_command_name(c) for c in app.registered_commands}
+    with_value = _global_options_with_value()
+    skip_next = False
+    for arg in args:
+        if skip_next:
+            skip_next = False
+            continue
+        if arg in with_value:
+            skip_next = True
+            continue
+        if arg.startswith("-"):
+            continue
+        if arg not in names or any(k.endswith("_COMPLETE") for k in os.environ):
+            return app
+        lean = typer.Typer(**APP_SETTINGS)
+        lean.registered_callback = app.registered_callback
+        lean.registered_commands = [c for c in app.registered_commands if _command_name(c) == arg]
+        return lean
+    return app
+
+
+def _quiet_closed_pipe() -> NoReturn:
+    # The reader went away (`indoruss export | head`): stop quietly, and keep Python from complaining
+    # again when it flushes stdout at exit.
+    devnull = os.open(os.devnull, os.O_WRONLY)
+    os.dup2(devnull, sys.stdout.fileno())
+    raise SystemExit(141)

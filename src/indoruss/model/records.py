@@ -1,0 +1,314 @@
+"""The fact base as immutable values, and the one registry of the kinds of record.
+
+No I/O here: the loader builds these, everything else reads them. Every list of kinds elsewhere (loader
+sections, export order, display order, the cache's allowed classes, command choices) is derived from
+`REGISTRY`, so a new kind is a dataclass and one entry here, plus its loader reader and the views that show it.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from types import MappingProxyType
+from typing import ClassVar, Literal, TypeVar
+
+SCHEMA_VERSION = 1
+
+STATUSES: dict[str, str] = {
+    "confirmed": "done, or stated as fact by the source",
+    "reported": "attributed by the source to a named third party",
+    "expected": "scheduled or said to be on the agenda",
+    "likely": "described by the source as likely",
+    "possible": "described by the source as something that may happen",
+    "proposed": "offered or suggested by one side, not agreed",
+}
+CATEGORIES = (
+    "person",
+    "organisation",
+    "country",
+    "weapon-system",
+    "agreement",
+    "project",
+    "event",
+    "place",
+)
+SOURCE_KINDS = ("news-report", "official-statement", "interview", "dataset")
+UNITS = ("USD", "percent", "MW", "people", "squadrons", "years", "days")
+QUALIFIERS = ("exact", "approximately", "at-least", "over", "target", "total")
+NOT_STATED = "not stated"
+
+Precision = Literal["year", "month", "day"]
+
+
+@dataclass(frozen=True)
+class Origin:
+    """Where a record was defined, so that every later complaint can point at it."""
+
+    file: str
+    line: int
+
+
+@dataclass(frozen=True)
+class SourceRef:
+    source_id: str
+    paragraph: int
+
+
+@dataclass(frozen=True)
+class DateSpec:
+    """A date as precise as the source allows: a year, a month, a day, or a range of days."""
+
+    text: str
+    precision: Precision
+    start: str
+    end: str | None = None
+    label: str | None = None
+
+    @property
+    def sort_key(self) -> str:
+        return self.start
+
+
+@dataclass(frozen=True)
+class Speaker:
+    """Who said a quote: an entity (id set) or an unnamed speaker such as "officials" (id None)."""
+
+    id: str | None
+    name: str
+    description: str | None = None
+
+
+@dataclass(frozen=True, kw_only=True)
+class BaseRecord:
+    """What every record has: an id, its kind and where it was defined."""
+
+    kind: ClassVar[str]
+    id: str
+    origin: Origin
+
+    @property
+    def label(self) -> str:
+        """The record in one line: its name, title, statement, figure or quote."""
+        raise NotImplementedError
+
+
+@dataclass(frozen=True, kw_only=True)
+class Source(BaseRecord):
+    kind: ClassVar[str] = "source"
+    title: str
+    publisher: str | None
+    published: str
+    source_kind: str
+    note: str | None
+
+    @property
+    def label(self) -> str:
+        return self.title
+
+    @property
+    def publisher_shown(self) -> str:
+        """The publisher, or a note that the source does not name one: what a citation prints."""
+        return self.publisher or f"publisher {NOT_STATED}"
+
+
+@dataclass(frozen=True, kw_only=True)
+class Topic(BaseRecord):
+    kind: ClassVar[str] = "topic"
+    title: str
+    description: str
+    aliases: tuple[str, ...]
+
+    @property
+    def label(self) -> str:
+        return self.title
+
+
+@dataclass(frozen=True, kw_only=True)
+class Entity(BaseRecord):
+    kind: ClassVar[str] = "entity"
+    name: str
+    category: str
+    description: str
+    aliases: tuple[str, ...]
+    topics: tuple[str, ...]
+    source: SourceRef
+
+    @property
+    def label(self) -> str:
+        return self.name
+
+
+@dataclass(frozen=True, kw_only=True)
+class Claim(BaseRecord):
+    """What a source says: a fact, figure, quote or event, with what it is about and where it is said."""
+
+    topics: tuple[str, ...]
+    entities: tuple[str, ...]  # for a quote: its speaker (when named) first, then what it speaks of
+    source: SourceRef
+    date: DateSpec | None = None
+    status: str | None = None  # None only for a quote: that it was said is its status
+
+
+@dataclass(frozen=True, kw_only=True)
+class Fact(Claim):
+    kind: ClassVar[str] = "fact"
+    statement: str
+    status: str
+
+    @property
+    def label(self) -> str:
+        return self.statement
+
+
+@dataclass(frozen=True, kw_only=True)
+class Figure(Claim):
+    kind: ClassVar[str] = "figure"
+    value: float
+    unit: str
+    display: str
+    qualifier: str
+    measures: str
+    period: str | None
+    status: str
+
+    @property
+    def label(self) -> str:
+        return f"{self.display}: {self.measures}"
+
+
+@dataclass(frozen=True, kw_only=True)
+class Quote(Claim):
+    kind: ClassVar[str] = "quote"
+    text: str
+    speaker: Speaker
+    context: str
+    fragment: bool
+    about: tuple[str, ...]  # entities the quote speaks of, besides its speaker, as written
+
+    @property
+    def label(self) -> str:
+        return f"{self.speaker.name}: \u201c{self.text}\u201d"
+
+
+@dataclass(frozen=True, kw_only=True)
+class Event(Claim):
+    kind: ClassVar[str] = "event"
+    title: str
+    date: DateSpec
+    status: str
+
+    @property
+    def label(self) -> str:
+        return self.title
+
+
+Record = Source | Topic | Entity | Fact | Figure | Quote | Event
+R = TypeVar("R", bound=BaseRecord)
+
+
+@dataclass(frozen=True)
+class Kind:
+    """One kind of record: its name, its YAML section, its class, and its place in listings."""
+
+    name: str
+    section: str
+    cls: type[BaseRecord]
+    display_order: int  # what a thing is before what is said of it
+
+
+# In file and export order: sources first, since everything cites them.
+REGISTRY: tuple[Kind, ...] = (
+    Kind("source", "sources", Source, 6),
+    Kind("topic", "topics", Topic, 1),
+    Kind("entity", "entities", Entity, 0),
+    Kind("fact", "facts", Fact, 2),
+    Kind("figure", "figures", Figure, 3),
+    Kind("quote", "quotes", Quote, 4),
+    Kind("event", "events", Event, 5),
+)
+KIND_BY_NAME: Mapping[str, Kind] = MappingProxyType({k.name: k for k in REGISTRY})
+KIND_BY_SECTION: Mapping[str, Kind] = MappingProxyType({k.section: k for k in REGISTRY})
+KINDS = tuple(sorted((k.name for k in REGISTRY), key=lambda name: KIND_BY_NAME[name].display_order))
+KIND_ORDER: Mapping[str, int] = MappingProxyType({k.name: k.display_order for k in REGISTRY})
+RECORD_TYPES: tuple[type[BaseRecord], ...] = tuple(k.cls for k in REGISTRY)
+CLAIM_KINDS = tuple(k.name for k in REGISTRY if issubclass(k.cls, Claim))
+# Every class a fact base is built from: what the cache may rebuild, and nothing else.
+VALUE_TYPES: tuple[type, ...] = (*RECORD_TYPES, Origin, SourceRef, DateSpec, Speaker)
+
+
+@dataclass(frozen=True)
+class FactBase:
+    """The whole validated fact base. `fingerprint` identifies its content for citation and caching.
+
+    `sections` holds each kind's records in file order, keyed by the kind's name, in registry order.
+    """
+
+    sections: Mapping[str, tuple[BaseRecord, ...]]
+    fingerprint: str
+    schema_version: int = SCHEMA_VERSION
+    _by_id: dict[str, BaseRecord] = field(init=False, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        complete = {k.name: tuple(self.sections.get(k.name, ())) for k in REGISTRY}
+        object.__setattr__(self, "sections", MappingProxyType(complete))
+        object.__setattr__(self, "_by_id", {r.id: r for r in self.records()})
+
+    @classmethod
+    def of_records(cls, records: tuple[BaseRecord, ...] | list[BaseRecord], fingerprint: str) -> FactBase:
+        """A fact base of these records, each filed under its own kind."""
+        sections: dict[str, list[BaseRecord]] = {k.name: [] for k in REGISTRY}
+        for record in records:
+            sections[record.kind].append(record)
+        return cls({name: tuple(rows) for name, rows in sections.items()}, fingerprint)
+
+    def __reduce__(self) -> tuple[type[FactBase], tuple[object, ...]]:
+        # Pickled through the constructor, which rebuilds the index by id: the cache can then be written
+        # without pickle's memo, where each record would otherwise be stored twice. A plain dict, since
+        # the read-only view cannot be pickled.
+        return (FactBase, (dict(self.sections), self.fingerprint, self.schema_version))
+
+    def __getattr__(self, name: str) -> tuple[BaseRecord, ...]:
+        # `fb.facts`, `fb.quotes`...: each registered kind's section by its YAML name, derived, not listed.
+        kind = KIND_BY_SECTION.get(name)
+        if kind is None or name.startswith("_"):
+            raise AttributeError(name)
+        return self.sections[kind.name]
+
+    @property
+    def by_id(self) -> Mapping[str, Record]:
+        """Every record by id, read-only."""
+        return MappingProxyType(self._by_id)  # type: ignore[arg-type]
+
+    def of(self, cls: type[R]) -> tuple[R, ...]:
+        """The records of one kind, in file order."""
+        return self.sections[cls.kind]  # type: ignore[return-value]
+
+    @property
+    def sources(self) -> tuple[Source, ...]:
+        return self.of(Source)
+
+    @property
+    def topics(self) -> tuple[Topic, ...]:
+        return self.of(Topic)
+
+    def records(self) -> tuple[Record, ...]:
+        return tuple(r for k in REGISTRY for r in self.sections[k.name])  # type: ignore[misc]
+
+    def claims(self) -> tuple[Fact | Figure | Quote | Event, ...]:
+        return tuple(r for name in CLAIM_KINDS for r in self.sections[name])  # type: ignore[misc]
+
+    def source_of(self, record: BaseRecord) -> Source | None:
+        ref = record.source if isinstance(record, Claim | Entity) else None
+        if ref is None:
+            return None
+        found = self.by_id.get(ref.source_id)
+        return found if isinstance(found, Source) else None
+
+
+def links(record: BaseRecord) -> tuple[str, ...]:
+    """The ids of the entities and topics a record is about (a claim) or filed under (an entity)."""
+    if isinstance(record, Claim):
+        return (*record.entities, *record.topics)
+    if isinstance(record, Entity):
+        return record.topics
+    return ()

@@ -1,0 +1,140 @@
+"""The search index: postings of folded terms, field layouts and links, built once from a fact base.
+
+The index holds no record text: ranking needs only postings, field names and links, and the few records
+shown are fetched afterwards. That keeps a warm search on a large fact base from loading all of it. It knows
+nothing of where it is stored.
+"""
+
+from __future__ import annotations
+
+import bisect
+from array import array
+
+from ..model import records as m
+from ..text import terms
+
+NAME_FIELDS = ("name", "alias", "title")
+NAMED_KINDS = ("entity", "topic")
+# A posting packs a record's number and a field's number into one integer; the field gets this many bits.
+FIELD_BITS = 6
+FIELD_MASK = (1 << FIELD_BITS) - 1
+# Fields besides the aliases: an entity's name and description. More aliases than this would collide.
+MAX_ALIASES = 60
+FUZZY_MIN_LENGTH = 4
+PREFIX_MIN_LENGTH = 4
+
+
+def searchable_fields(record: m.Record) -> tuple[tuple[str, str], ...]:
+    if isinstance(record, m.Entity):
+        return (("name", record.name), *(("alias", a) for a in record.aliases), ("description", record.description))
+    if isinstance(record, m.Topic):
+        return (("title", record.title), *(("alias", a) for a in record.aliases), ("description", record.description))
+    if isinstance(record, m.Fact):
+        return (("statement", record.statement),)
+    if isinstance(record, m.Figure):
+        fields = [("display", record.display), ("measures", record.measures)]
+        if record.period:
+            fields.append(("period", record.period))
+        return tuple(fields)
+    if isinstance(record, m.Quote):
+        return (("text", record.text), ("speaker", record.speaker.name), ("context", record.context))
+    if isinstance(record, m.Event):
+        return (("title", record.title),)
+    return ()
+
+
+def record_links(record: m.Record) -> tuple[str, ...]:
+    """The entities and topics a claim is about: what makes it rank for a query naming them."""
+    return m.links(record) if isinstance(record, m.Claim) else ()
+
+
+class SearchIndex:
+    """Everything ranking needs, built once from a FactBase (and cached with it)."""
+
+    def __init__(self, factbase: m.FactBase) -> None:
+        self.fingerprint = factbase.fingerprint
+        self.record_ids: list[str] = []
+        self.kinds: list[str] = []
+        self.layouts: list[tuple[str, ...]] = []  # field names of each record, shared between records
+        self.statuses: list[str | None] = []
+        self.topics: list[tuple[str, ...]] = []
+        self.postings: dict[str, array[int]] = {}
+        self.names: dict[str, list[int]] = {}  # a whole name or alias, compacted -> record and field
+        self.name_sizes: dict[int, int] = {}  # record and field of a name -> how many tokens it has
+        self.linked_from: dict[str, array[int]] = {}
+        self.suggestion_forms: list[str] = []
+        self.suggestion_owners: list[str] = []
+        self.topic_records: tuple[m.Topic, ...] = factbase.topics
+        self.sources: tuple[m.Source, ...] = factbase.sources
+        layouts: dict[tuple[str, ...], tuple[str, ...]] = {}
+        for record in factbase.records():
+            if not isinstance(record, m.Source):
+                self._add(record, layouts)
+        self.vocabulary: list[str] = sorted(self.postings)
+        self.topic_ids = frozenset(t.id for t in factbase.topics)
+
+    def _add(self, record: m.Record, layouts: dict[tuple[str, ...], tuple[str, ...]]) -> None:
+        doc = len(self.record_ids)
+        self.record_ids.append(record.id)
+        self.kinds.append(record.kind)
+        fields = searchable_fields(record)
+        layout = tuple(field for field, _ in fields)
+        self.layouts.append(layouts.setdefault(layout, layout))
+        self.statuses.append(record.status if isinstance(record, m.Claim) else None)
+        self.topics.append(_topics_of(record))
+        for target in record_links(record):
+            self.linked_from.setdefault(target, array("I")).append(doc)
+        for index, (field, text) in enumerate(fields):
+            code = (doc << FIELD_BITS) | min(index, FIELD_MASK)
+            found = terms(text)
+            for term in set(found):
+                self.postings.setdefault(term, array("I")).append(code)
+            if field == "display":
+                self.names.setdefault("".join(found), []).append(code)
+            if field in NAME_FIELDS and record.kind in NAMED_KINDS:
+                whole = "".join(found)
+                self.names.setdefault(whole, []).append(code)
+                self.name_sizes[code] = len(found)
+                self.suggestion_forms.append(whole)
+                self.suggestion_owners.append(fields[0][1])
+
+    @staticmethod
+    def doc_of(code: int) -> int:
+        """The record a field code belongs to, as its position in `record_ids`."""
+        return code >> FIELD_BITS
+
+    @staticmethod
+    def field_position(code: int) -> int:
+        return code & FIELD_MASK
+
+    def field_of(self, code: int) -> str:
+        layout = self.layouts[code >> FIELD_BITS]
+        return layout[min(code & FIELD_MASK, len(layout) - 1)]
+
+    def expand(self, term: str) -> dict[str, float]:
+        """Index terms that stand for `term`: itself, else longer words it begins and near spellings."""
+        if term in self.postings:
+            return {term: 1.0}
+        found: dict[str, float] = {}
+        if len(term) >= PREFIX_MIN_LENGTH:
+            start = bisect.bisect_left(self.vocabulary, term)
+            for candidate in self.vocabulary[start : start + 50]:
+                if not candidate.startswith(term):
+                    break
+                found[candidate] = 0.85
+        if len(term) >= FUZZY_MIN_LENGTH and not term.isdigit():
+            from rapidfuzz import fuzz, process
+
+            cutoff = 80.0 if len(term) < 8 else 85.0
+            for candidate, score, _ in process.extract(
+                term, self.vocabulary, scorer=fuzz.ratio, score_cutoff=cutoff, limit=8
+            ):
+                if not candidate.isdigit():
+                    found.setdefault(candidate, 0.9 * score / 100.0)
+        return found
+
+
+def _topics_of(record: m.Record) -> tuple[str, ...]:
+    if isinstance(record, m.Topic):
+        return (record.id,)
+    return record.topics if isinstance(record, m.Claim | m.Entity) else ()

@@ -1,0 +1,57 @@
+"""What `show` prints about one record, as (label, text) pairs that every human view lays out its own way."""
+
+from __future__ import annotations
+
+from ..model import records as m
+from ..model.citing import citation
+
+
+def when(date: m.DateSpec | None) -> str:
+    if date is None:
+        return ""
+    return f"{date.label or date.text} ({date.precision}: {date.text})"
+
+
+def _own_fields(record: m.Record) -> list[tuple[str, str]]:
+    """The fields particular to the record's kind, in the order a reader wants them."""
+    if isinstance(record, m.Entity):
+        rows = [("name", record.name), ("category", record.category), ("description", record.description)]
+        return rows + ([("aliases", ", ".join(record.aliases))] if record.aliases else [])
+    if isinstance(record, m.Topic):
+        return [("title", record.title), ("description", record.description)]
+    if isinstance(record, m.Source):
+        rows = [
+            ("title", record.title),
+            ("publisher", record.publisher or m.NOT_STATED),
+            ("published", record.published),
+            ("source kind", record.source_kind),
+        ]
+        return rows + ([("note", record.note)] if record.note else [])
+    if isinstance(record, m.Fact):
+        return [("statement", record.statement), ("status", record.status)]
+    if isinstance(record, m.Figure):
+        rows = [
+            ("display", record.display),
+            ("measures", record.measures),
+            ("qualifier", record.qualifier),
+            ("status", record.status),
+        ]
+        return rows + ([("period", record.period)] if record.period else [])
+    if isinstance(record, m.Quote):
+        return [("text", record.text), ("speaker", record.speaker.name), ("context", record.context)]
+    return [("title", record.title), ("status", record.status)]
+
+
+def fields(fb: m.FactBase, record: m.Record) -> list[tuple[str, str]]:
+    """What `show` prints about a record, in order, as (label, text) pairs."""
+    rows: list[tuple[str, str]] = [("id", record.id), ("kind", record.kind), *_own_fields(record)]
+    if isinstance(record, m.Claim) and record.date is not None:
+        rows.append(("date", when(record.date)))
+    if isinstance(record, m.Claim | m.Entity) and record.topics:
+        rows.append(("topics", ", ".join(record.topics)))
+    if isinstance(record, m.Claim) and record.entities:
+        rows.append(("entities", ", ".join(record.entities)))
+    cite = citation(fb, record)
+    if cite is not None:
+        rows.append(("source", cite.plain()))
+    return rows

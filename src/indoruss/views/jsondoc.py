@@ -1,0 +1,129 @@
+"""Records as JSON-ready dicts: the contract scripts rely on (documented in the README)."""
+
+from __future__ import annotations
+
+import json
+from typing import TYPE_CHECKING, Any, cast
+
+from ..model import records as m
+from ..model.citing import Citation, citation
+
+if TYPE_CHECKING:
+    from ..model.analysis import Detail
+    from ..model.queries import TopicCount
+    from ..search.ranking import Hit
+
+
+def date_json(date: m.DateSpec | None) -> dict[str, Any] | None:
+    if date is None:
+        return None
+    return {"text": date.text, "precision": date.precision, "start": date.start, "end": date.end, "label": date.label}
+
+
+def citation_json(cite: Citation | None) -> dict[str, Any] | None:
+    if cite is None:
+        return None
+    return {
+        "id": cite.source.id,
+        "title": cite.source.title,
+        "publisher": cite.source.publisher,
+        "published": cite.source.published,
+        "paragraph": cite.paragraph,
+        "citation": cite.plain(),
+    }
+
+
+def _own_fields(record: m.Record) -> dict[str, Any]:
+    """The fields particular to the record's kind, in the order the README documents."""
+    if isinstance(record, m.Source):
+        return {
+            "title": record.title,
+            "publisher": record.publisher,
+            "published": record.published,
+            "source_kind": record.source_kind,
+            "note": record.note,
+        }
+    if isinstance(record, m.Topic):
+        return {"title": record.title, "description": record.description, "aliases": list(record.aliases)}
+    if isinstance(record, m.Entity):
+        return {
+            "name": record.name,
+            "category": record.category,
+            "description": record.description,
+            "aliases": list(record.aliases),
+        }
+    if isinstance(record, m.Fact):
+        return {"statement": record.statement}
+    if isinstance(record, m.Figure):
+        return {
+            "display": record.display,
+            "value": record.value,
+            "unit": record.unit,
+            "qualifier": record.qualifier,
+            "measures": record.measures,
+            "period": record.period,
+        }
+    if isinstance(record, m.Quote):
+        speaker: dict[str, Any] = {"id": record.speaker.id, "name": record.speaker.name}
+        if record.speaker.id is None:
+            speaker["description"] = record.speaker.description
+        return {"text": record.text, "speaker": speaker, "context": record.context, "fragment": record.fragment}
+    return {"title": record.title}
+
+
+def record_json(fb: m.FactBase, record: m.Record) -> dict[str, Any]:
+    """One record: id and kind, its own fields, then what claims share, then its source (none for a source).
+
+    Every kind lists its keys in this one order: id, kind, own fields, status, date, topics, entities, source.
+    """
+    out: dict[str, Any] = {"id": record.id, "kind": record.kind, **_own_fields(record)}
+    if isinstance(record, m.Claim):
+        if record.status is not None:
+            out["status"] = record.status
+        out["date"] = date_json(record.date)
+    if isinstance(record, m.Claim | m.Entity):
+        out["topics"] = list(record.topics)
+    if isinstance(record, m.Claim):
+        out["entities"] = list(record.entities)
+    if not isinstance(record, m.Source | m.Topic):
+        out["source"] = citation_json(citation(fb, record))
+    return out
+
+
+def hit_json(fb: m.FactBase, hit: Hit) -> dict[str, Any]:
+    out = record_json(fb, fb.by_id[hit.record_id])
+    out["score"] = hit.score
+    out["matched"] = {
+        "field": hit.match.field,
+        "text": hit.match.text,
+        "spans": [list(span) for span in hit.match.spans],
+        "via": hit.match.via,
+    }
+    return out
+
+
+def topic_count_json(fb: m.FactBase, row: TopicCount) -> dict[str, Any]:
+    out = record_json(fb, row.topic)
+    out["counts"] = dict(row.counts)
+    return out
+
+
+def detail_json(fb: m.FactBase, shown: Detail) -> dict[str, Any]:
+    out = record_json(fb, shown.record)
+    out["related"] = [
+        {"id": r.record.id, "kind": r.record.kind, "shared": list(r.shared), "strength": r.strength}
+        for r in shown.related
+    ]
+    return out
+
+
+def export_json(fb: m.FactBase) -> dict[str, Any]:
+    document: dict[str, Any] = {"schema_version": fb.schema_version, "fingerprint": fb.fingerprint}
+    for kind in m.REGISTRY:
+        document[kind.section] = [record_json(fb, cast(m.Record, r)) for r in fb.sections[kind.name]]
+    return document
+
+
+def dumps(document: Any) -> str:
+    # ensure_ascii=False keeps Cyrillic and Devanagari readable; json still escapes every control character.
+    return json.dumps(document, ensure_ascii=False, indent=2)

@@ -1,0 +1,83 @@
+"""The one place that decides how a command's data is shown: JSON first, then Rich or plain text.
+
+JSON goes to stdout and nothing else does when --json is given. For people, a terminal gets Rich
+tables and panels; a pipe or file gets plain tab-separated lines with no colour or boxes, which grep and cut
+can use. INDORUSS_OUTPUT=rich|plain overrides the choice (for pagers and tests).
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+from collections.abc import Callable
+from typing import TYPE_CHECKING, Any, Protocol
+
+from ..errors import OutputClosed
+from ..safety import printable
+
+if TYPE_CHECKING:
+    from ..model import records as m
+    from ..model.analysis import BriefSection, Detail
+    from ..model.citing import Citation
+    from ..model.queries import TopicCount, TopicDetail
+    from ..search.ranking import Hit
+
+
+class View(Protocol):
+    """What a human view shows, command by command. The plain and the Rich view both implement it."""
+
+    def search(self, fb: m.FactBase, hits: list[Hit], query: str) -> None: ...
+    def topics(self, fb: m.FactBase, rows: list[TopicCount]) -> None: ...
+    def topic(self, fb: m.FactBase, shown: TopicDetail) -> None: ...
+    def quotes(self, fb: m.FactBase, chosen: list[m.Quote]) -> None: ...
+    def figures(self, fb: m.FactBase, chosen: list[m.Figure]) -> None: ...
+    def actors(self, fb: m.FactBase, chosen: list[m.Entity]) -> None: ...
+    def show(self, fb: m.FactBase, shown: Detail) -> None: ...
+    def timeline(self, fb: m.FactBase, entries: list[m.Claim]) -> None: ...
+    def brief(self, fb: m.FactBase, sections: list[BriefSection]) -> None: ...
+    def cite(self, fb: m.FactBase, found: Citation, as_markdown: bool) -> None: ...
+
+
+def human_style() -> str:
+    chosen = os.environ.get("INDORUSS_OUTPUT", "").lower()
+    if chosen in ("rich", "plain"):
+        return chosen
+    return "rich" if sys.stdout.isatty() else "plain"
+
+
+def human_view() -> View:
+    """The view for people: Rich on a terminal, plain lines elsewhere. Rich is imported only when used."""
+    if human_style() == "rich":
+        from .terminal import RichView
+
+        return RichView()
+    from .plain import PlainView
+
+    return PlainView()
+
+
+def emit(as_json: bool, to_json: Callable[[], Any], show: Callable[[View], None]) -> None:
+    """Show one command's result: the JSON document, or what `show` draws with the chosen human view."""
+    try:
+        if as_json:
+            from .jsondoc import dumps
+
+            sys.stdout.write(dumps(to_json()) + "\n")
+        else:
+            show(human_view())
+        sys.stdout.flush()
+    except BrokenPipeError:
+        raise OutputClosed from None
+
+
+def write(text: str) -> None:
+    """Write text that is already safe (a report line, Markdown) to stdout, as emit does."""
+    try:
+        sys.stdout.write(text)
+        sys.stdout.flush()
+    except BrokenPipeError:
+        raise OutputClosed from None
+
+
+def warn(message: str) -> None:
+    sys.stderr.write(printable(message) + "\n")

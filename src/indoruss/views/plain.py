@@ -1,0 +1,106 @@
+"""Plain text for pipes and files: one record a line, tab-separated columns, no colour, no boxes."""
+
+from __future__ import annotations
+
+import sys
+from typing import TYPE_CHECKING
+
+from ..model import records as m
+from ..model.citing import Citation, citation
+from . import markdown
+from .fields import fields
+
+if TYPE_CHECKING:
+    from ..model.analysis import BriefSection, Detail
+    from ..model.queries import TopicCount, TopicDetail
+    from ..search.ranking import Hit
+
+
+def _line(*columns: object) -> None:
+    cells = ("" if c is None else " ".join(str(c).split()) for c in columns)
+    sys.stdout.write("\t".join(cells) + "\n")
+
+
+def _paragraph(fb: m.FactBase, record: m.BaseRecord) -> str:
+    cite = citation(fb, record)
+    return f"¶{cite.paragraph}" if cite else ""
+
+
+def _status(record: m.Record) -> str:
+    return (record.status if isinstance(record, m.Claim) else None) or ""
+
+
+class PlainView:
+    """One record a line, tab-separated."""
+
+    def search(self, fb: m.FactBase, hits: list[Hit], query: str) -> None:
+        for hit in hits:
+            record = fb.by_id[hit.record_id]
+            shown = record.label
+            how = hit.match.field if hit.match.text in shown else f"{hit.match.field}: {hit.match.text}"
+            if hit.match.via:
+                how += f" (via {hit.match.via})"
+            _line(f"{hit.score:.1f}", record.kind, record.id, _status(record), shown, how, _paragraph(fb, record))
+
+    def topics(self, fb: m.FactBase, rows: list[TopicCount]) -> None:
+        for row in rows:
+            _line(row.topic.id, row.topic.title, *(f"{section}={n}" for section, n in row.counts.items()))
+
+    def topic(self, fb: m.FactBase, shown: TopicDetail) -> None:
+        for record in shown.records:
+            _line(record.kind, record.id, _status(record), record.label, _paragraph(fb, record))
+
+    def quotes(self, fb: m.FactBase, chosen: list[m.Quote]) -> None:
+        for quote in chosen:
+            _line(quote.id, quote.speaker.name, quote.text, quote.context, _paragraph(fb, quote))
+
+    def figures(self, fb: m.FactBase, chosen: list[m.Figure]) -> None:
+        for figure in chosen:
+            _line(
+                figure.id,
+                figure.display,
+                figure.measures,
+                figure.qualifier,
+                figure.period or "",
+                figure.status,
+                _paragraph(fb, figure),
+            )
+
+    def actors(self, fb: m.FactBase, chosen: list[m.Entity]) -> None:
+        for entity in chosen:
+            _line(entity.id, entity.category, entity.name, entity.description)
+
+    def show(self, fb: m.FactBase, shown: Detail) -> None:
+        record = shown.record
+        for key, value in fields(fb, record):
+            _line(f"{key}:", value)
+        for item in shown.related:
+            _line(
+                "related",
+                item.record.kind,
+                item.record.id,
+                _status(item.record),
+                item.record.label,
+                "shares " + ", ".join(item.shared),
+            )
+
+    def timeline(self, fb: m.FactBase, entries: list[m.Claim]) -> None:
+        for record in entries:
+            assert record.date is not None
+            when = record.date.label or record.date.text
+            _line(
+                record.date.text,
+                record.date.precision,
+                when,
+                record.kind,
+                record.id,
+                record.status,
+                record.label,
+                _paragraph(fb, record),
+            )
+
+    def brief(self, fb: m.FactBase, sections: list[BriefSection]) -> None:
+        sys.stdout.write(markdown.brief(fb, sections))
+
+    def cite(self, fb: m.FactBase, found: Citation, as_markdown: bool) -> None:
+        sys.stdout.write((markdown.citation(found) if as_markdown else found.plain()) + "\n")

@@ -1,0 +1,197 @@
+"""Rich views for a terminal. Every string from the data or the user goes in as Text, never as markup."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from rich import box
+from rich.console import Console, Group
+from rich.panel import Panel
+from rich.table import Table
+from rich.text import Text
+
+from ..model import records as m
+from ..model.citing import Citation, citation
+from ..safety import printable
+from . import markdown
+from .fields import fields
+
+if TYPE_CHECKING:
+    from ..model.analysis import BriefSection, Detail
+    from ..model.queries import TopicCount, TopicDetail
+    from ..search.ranking import Hit
+
+STATUS_STYLES = {
+    "confirmed": "bold green",
+    "reported": "cyan",
+    "expected": "yellow",
+    "likely": "dark_orange",
+    "possible": "magenta",
+    "proposed": "bold blue",
+}
+KIND_STYLES = {"entity": "bold", "topic": "bold", "fact": "", "figure": "bold cyan", "quote": "italic", "event": ""}
+
+
+def _console() -> Console:
+    # Made per call, not at import, so the terminal width and NO_COLOR are read when output is written.
+    return Console(highlight=False)
+
+
+def _status(record: m.BaseRecord) -> Text:
+    status = record.status if isinstance(record, m.Claim) else None
+    if not status:
+        return Text("")
+    # The word itself differs too, so statuses stay distinct without colour (NO_COLOR, TERM=dumb).
+    return Text(status, style=STATUS_STYLES.get(status, ""))
+
+
+def _paragraph(fb: m.FactBase, record: m.BaseRecord) -> Text:
+    cite = citation(fb, record)
+    return Text(f"¶{cite.paragraph}" if cite else "", style="dim")
+
+
+def _table(*columns: str, title: str | None = None) -> Table:
+    # Titles can carry a query: escape what a terminal would act on, as everywhere else.
+    shown = Text(printable(title)) if title else None
+    table = Table(box=box.SIMPLE_HEAD, title=shown, expand=False, show_lines=False)
+    for column in columns:
+        table.add_column(Text(column), overflow="fold")
+    return table
+
+
+def _highlighted(text: str, spans: tuple[tuple[int, int], ...]) -> Text:
+    marked = Text(text)
+    for start, end in spans:
+        marked.stylize("bold reverse", start, end)
+    return marked
+
+
+def _record_table(fb: m.FactBase, records: list[m.Record], title: str) -> None:
+    table = _table("id", "status", "record", "¶", title=title)
+    for record in records:
+        table.add_row(Text(record.id, style="bold"), _status(record), Text(record.label), _paragraph(fb, record))
+    _console().print(table)
+
+
+class RichView:
+    """Tables and panels for a terminal."""
+
+    def search(self, fb: m.FactBase, hits: list[Hit], query: str) -> None:
+        # Four columns, each cell stacked: a wide table is the slow part of drawing a result list.
+        table = _table("score", "kind", "record", "matched", title=f"Search: {query}")
+        for hit in hits:
+            record = fb.by_id[hit.record_id]
+            shown = record.label
+            described = Text(record.id, style="bold")
+            described.append("\n")
+            how = Text(hit.match.field, style="dim")
+            if hit.match.text == shown:
+                described.append_text(_highlighted(shown, hit.match.spans))
+            else:
+                described.append(shown)
+                how.append(": ")
+                how.append_text(_highlighted(hit.match.text, hit.match.spans))
+            if hit.match.via:
+                how.append(f" (via {hit.match.via})", style="dim")
+            kind = Text(record.kind, style=KIND_STYLES.get(record.kind, ""))
+            status = _status(record)
+            if status.plain:
+                kind.append("\n")
+                kind.append_text(status)
+            kind.append("\n")
+            kind.append_text(_paragraph(fb, record))
+            table.add_row(Text(f"{hit.score:.0f}"), kind, described, how)
+        _console().print(table)
+
+    def topics(self, fb: m.FactBase, rows: list[TopicCount]) -> None:
+        sections = list(rows[0].counts) if rows else []
+        table = _table("topic", "title", *sections, title="Topics")
+        for row in rows:
+            table.add_row(
+                Text(row.topic.id, style="bold"),
+                Text(row.topic.title) + Text("\n" + row.topic.description, style="dim"),
+                *(Text(str(n)) for n in row.counts.values()),
+            )
+        _console().print(table)
+
+    def topic(self, fb: m.FactBase, shown: TopicDetail) -> None:
+        _console().print(Panel(Text(shown.topic.description), title=Text(shown.topic.title), title_align="left"))
+        for kind in sorted(m.REGISTRY, key=lambda k: k.display_order):
+            group = [r for r in shown.records if r.kind == kind.name]
+            if group:
+                _record_table(fb, group, f"{kind.section} ({len(group)})")
+
+    def quotes(self, fb: m.FactBase, chosen: list[m.Quote]) -> None:
+        for quote in chosen:
+            body = Text("\u201c" + quote.text + "\u201d", style="italic")
+            cite = citation(fb, quote)
+            footer = Text(f"\u2014 {quote.speaker.name}, {quote.context}", style="bold")
+            if cite is not None:
+                footer.append(f"\n{cite.plain()}", style="dim")
+            _console().print(Panel(Group(body, Text(""), footer), title=Text(quote.id), title_align="left"))
+
+    def figures(self, fb: m.FactBase, chosen: list[m.Figure]) -> None:
+        table = _table("figure", "measures", "qualifier", "period", "status", "¶", title="Figures")
+        for figure in chosen:
+            table.add_row(
+                Text(figure.display, style="bold cyan"),
+                Text(figure.measures),
+                Text(figure.qualifier),
+                Text(figure.period or ""),
+                _status(figure),
+                _paragraph(fb, figure),
+            )
+        _console().print(table)
+
+    def actors(self, fb: m.FactBase, chosen: list[m.Entity]) -> None:
+        table = _table("id", "category", "name", "description", title="Actors")
+        for entity in chosen:
+            table.add_row(
+                Text(entity.id, style="dim"),
+                Text(entity.category),
+                Text(entity.name, style="bold"),
+                Text(entity.description),
+            )
+        _console().print(table)
+
+    def show(self, fb: m.FactBase, shown: Detail) -> None:
+        grid = Table.grid(padding=(0, 2))
+        grid.add_column(style="bold")
+        grid.add_column(overflow="fold")
+        for key, value in fields(fb, shown.record):
+            grid.add_row(Text(key), _status(shown.record) if key == "status" else Text(value))
+        _console().print(Panel(grid, title=Text(shown.record.label[:80]), title_align="left"))
+        if shown.related:
+            table = _table("kind", "id", "status", "record", "shares", title="Linked records, most related first")
+            for item in shown.related:
+                table.add_row(
+                    Text(item.record.kind),
+                    Text(item.record.id, style="bold"),
+                    _status(item.record),
+                    Text(item.record.label),
+                    Text(", ".join(item.shared), style="dim"),
+                )
+            _console().print(table)
+
+    def timeline(self, fb: m.FactBase, entries: list[m.Claim]) -> None:
+        table = _table("date", "precision", "kind", "status", "record", "¶", title="Timeline")
+        for record in entries:
+            assert record.date is not None
+            table.add_row(
+                Text(record.date.label or record.date.text, style="bold"),
+                Text(record.date.precision),
+                Text(record.kind),
+                _status(record),
+                Text(record.label),
+                _paragraph(fb, record),
+            )
+        _console().print(table)
+
+    def brief(self, fb: m.FactBase, sections: list[BriefSection]) -> None:
+        # The Markdown is built from escaped data, so Rich renders it as Markdown and never as Rich markup.
+        from rich.markdown import Markdown  # markdown-it is heavy; only the brief needs it
+
+        _console().print(Markdown(markdown.brief(fb, sections)))
+
+    def cite(self, fb: m.FactBase, found: Citation, as_markdown: bool) -> None:
+        _console().print(Text(markdown.citation(found) if as_markdown else found.plain()))
