@@ -218,7 +218,8 @@ def main(argv: list[str] | None = None) -> int:
         rewritten = snapshot(Path(cache)) != before
     where = str(data) if data is not None else "bundled"
     rows, columns = TERMINAL_SIZE
-    print(f"indoruss start-up: {args.rounds} rounds, medians; data {where}; {PYTHON}")
+    place = "venv" if sys.prefix != sys.base_prefix else "system install"
+    print(f"indoruss start-up: {args.rounds} rounds, medians; data {where}; interpreter in a {place}")
     print(f"Python {sys.version.split()[0]}, {os.cpu_count()} CPUs, pty {columns}x{rows}, warm load cache\n")
     report(cases, times)
     if rewritten:

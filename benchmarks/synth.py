@@ -27,23 +27,50 @@ import sys
 from collections.abc import Sequence
 from pathlib import Path
 
+from indoruss.model import records as model
+
 RECORDS_PER_FILE = 5_000
 MIN_RECORDS = 50
 VOCABULARY_SIZE = 3_000
+
+
+def _weights(values: tuple[str, ...], known: dict[str, int]) -> tuple[int, ...]:
+    return tuple(known.get(value, 5) for value in values)
+
 
 Scalar = str | int | float | bool | None
 Value = Scalar | list[str] | dict[str, Scalar]
 Record = dict[str, Value]
 
-STATUSES = ("confirmed", "reported", "expected", "likely", "possible", "proposed")
-STATUS_WEIGHTS = (40, 20, 15, 10, 8, 7)
-CATEGORIES = ("person", "organisation", "country", "weapon-system", "agreement", "project", "event", "place")
-CATEGORY_WEIGHTS = (35, 25, 4, 10, 8, 8, 4, 6)
-SOURCE_KINDS = ("news-report", "official-statement", "interview", "dataset")
-SOURCE_KIND_WEIGHTS = (60, 20, 15, 5)
-UNITS = ("USD", "percent", "MW", "people", "squadrons", "years", "days")
-UNIT_WEIGHTS = (30, 25, 10, 15, 5, 10, 5)
-QUALIFIERS = ("exact", "approximately", "at-least", "over", "target", "total")
+# The value lists come from the model, so synthetic data stays valid as the schema grows; the weights say
+# how common each value is, and a value the weights do not name yet gets weight 5.
+STATUSES = tuple(model.STATUSES)
+STATUS_WEIGHTS = _weights(
+    STATUSES, {"confirmed": 40, "reported": 20, "expected": 15, "likely": 10, "possible": 8, "proposed": 7}
+)
+CATEGORIES = model.CATEGORIES
+CATEGORY_WEIGHTS = _weights(
+    CATEGORIES,
+    {
+        "person": 35,
+        "organisation": 25,
+        "country": 4,
+        "weapon-system": 10,
+        "agreement": 8,
+        "project": 8,
+        "event": 4,
+        "place": 6,
+    },
+)
+SOURCE_KINDS = model.SOURCE_KINDS
+SOURCE_KIND_WEIGHTS = _weights(
+    SOURCE_KINDS, {"news-report": 60, "official-statement": 20, "interview": 15, "dataset": 5}
+)
+UNITS = model.UNITS
+UNIT_WEIGHTS = _weights(
+    UNITS, {"USD": 30, "percent": 25, "MW": 10, "people": 15, "squadrons": 5, "years": 10, "days": 5}
+)
+QUALIFIERS = model.QUALIFIERS
 MONTHS = (
     "January",
     "February",
@@ -758,7 +785,7 @@ def write_files(kinds: dict[str, list[Record]], out: Path) -> list[Path]:
     written: list[Path] = []
     for kind, records in kinds.items():
         for number, start in enumerate(range(0, len(records), RECORDS_PER_FILE), start=1):
-            lines = ["schema: 1", f"{kind}:"]
+            lines = [f"schema: {model.SCHEMA_VERSION}", f"{kind}:"]
             for record in records[start : start + RECORDS_PER_FILE]:
                 lines.extend(record_lines(record))
                 lines.append("")
