@@ -8,7 +8,6 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from ..errors import Ambiguous, LookupFailed, UnknownChoice
-from ..text import compact
 from . import records as m
 
 
@@ -30,6 +29,8 @@ class TopicDetail:
 
 def resolve_topic(topics: Sequence[m.Topic], text: str) -> m.Topic:
     """A topic by id, title or alias, case and spelling folded."""
+    from ..text import compact  # only when a name is looked up: `topics` starts without it
+
     wanted = compact(text)
     for topic in topics:
         if text == topic.id or wanted in {compact(topic.id), compact(topic.title), *map(compact, topic.aliases)}:
@@ -71,6 +72,8 @@ def speakers(fb: m.FactBase) -> dict[str, str]:
 
 def resolve_speaker(fb: m.FactBase, text: str) -> str:
     """The speaker key that `text` names: id, full name, surname, alias, or a small typo of one of them."""
+    from ..text import compact  # only when a name is looked up: `topics` starts without it
+
     wanted = compact(text)
     keys = speakers(fb)
     names: dict[str, set[str]] = {}
@@ -114,6 +117,8 @@ def actors(fb: m.FactBase, category: str | None) -> list[m.Entity]:
 
 def find_record(fb: m.FactBase, text: str) -> m.Record:
     """A record by exact id, else by a name, title or alias that equals `text` once folded."""
+    from ..text import compact  # only when a name is looked up: `topics` starts without it
+
     if text in fb.by_id:
         return fb.by_id[text]
     wanted = compact(text)

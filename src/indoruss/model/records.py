@@ -8,9 +8,9 @@ sections, export order, display order, the cache's allowed classes, command choi
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, fields
 from types import MappingProxyType
-from typing import ClassVar, Literal, TypeVar
+from typing import ClassVar, Literal, TypeVar, dataclass_transform
 
 SCHEMA_VERSION = 1
 
@@ -78,7 +78,21 @@ class Speaker:
     description: str | None = None
 
 
-@dataclass(frozen=True, kw_only=True)
+# Every method a dataclass generates is compiled when this module is imported, on every start. Records share
+# one __eq__, __hash__ and __repr__ (below) instead of generating them per kind; the bases generate no
+# __init__ either. What is left per kind is __init__ and the frozen __setattr__ and __delattr__.
+_T = TypeVar("_T")
+
+
+@dataclass_transform(frozen_default=True, kw_only_default=True)
+def _record(cls: type[_T]) -> type[_T]:
+    return dataclass(frozen=True, kw_only=True, eq=False, repr=False)(cls)
+
+
+_FIELD_NAMES: dict[type, tuple[str, ...]] = {}
+
+
+@dataclass(frozen=True, kw_only=True, init=False, repr=False, eq=False)
 class BaseRecord:
     """What every record has: an id, its kind and where it was defined."""
 
@@ -86,13 +100,32 @@ class BaseRecord:
     id: str
     origin: Origin
 
+    def _values(self) -> tuple[object, ...]:
+        names = _FIELD_NAMES.get(type(self))
+        if names is None:
+            names = _FIELD_NAMES[type(self)] = tuple(f.name for f in fields(self))
+        return tuple(getattr(self, name) for name in names)
+
+    def __eq__(self, other: object) -> bool:
+        if other.__class__ is not self.__class__:
+            return NotImplemented
+        return self._values() == other._values()
+
+    def __hash__(self) -> int:
+        return hash(self._values())
+
+    def __repr__(self) -> str:
+        names = _FIELD_NAMES.get(type(self)) or tuple(f.name for f in fields(self))
+        shown = ", ".join(f"{name}={getattr(self, name)!r}" for name in names)
+        return f"{type(self).__name__}({shown})"
+
     @property
     def label(self) -> str:
         """The record in one line: its name, title, statement, figure or quote."""
         raise NotImplementedError
 
 
-@dataclass(frozen=True, kw_only=True)
+@_record
 class Source(BaseRecord):
     kind: ClassVar[str] = "source"
     title: str
@@ -111,7 +144,7 @@ class Source(BaseRecord):
         return self.publisher or f"publisher {NOT_STATED}"
 
 
-@dataclass(frozen=True, kw_only=True)
+@_record
 class Topic(BaseRecord):
     kind: ClassVar[str] = "topic"
     title: str
@@ -123,7 +156,7 @@ class Topic(BaseRecord):
         return self.title
 
 
-@dataclass(frozen=True, kw_only=True)
+@_record
 class Entity(BaseRecord):
     kind: ClassVar[str] = "entity"
     name: str
@@ -138,7 +171,7 @@ class Entity(BaseRecord):
         return self.name
 
 
-@dataclass(frozen=True, kw_only=True)
+@dataclass(frozen=True, kw_only=True, init=False, repr=False, eq=False)
 class Claim(BaseRecord):
     """What a source says: a fact, figure, quote or event, with what it is about and where it is said."""
 
@@ -149,7 +182,7 @@ class Claim(BaseRecord):
     status: str | None = None  # None only for a quote: that it was said is its status
 
 
-@dataclass(frozen=True, kw_only=True)
+@_record
 class Fact(Claim):
     kind: ClassVar[str] = "fact"
     statement: str
@@ -160,7 +193,7 @@ class Fact(Claim):
         return self.statement
 
 
-@dataclass(frozen=True, kw_only=True)
+@_record
 class Figure(Claim):
     kind: ClassVar[str] = "figure"
     value: float
@@ -176,7 +209,7 @@ class Figure(Claim):
         return f"{self.display}: {self.measures}"
 
 
-@dataclass(frozen=True, kw_only=True)
+@_record
 class Quote(Claim):
     kind: ClassVar[str] = "quote"
     text: str
@@ -190,7 +223,7 @@ class Quote(Claim):
         return f"{self.speaker.name}: \u201c{self.text}\u201d"
 
 
-@dataclass(frozen=True, kw_only=True)
+@_record
 class Event(Claim):
     kind: ClassVar[str] = "event"
     title: str
@@ -206,14 +239,22 @@ Record = Source | Topic | Entity | Fact | Figure | Quote | Event
 R = TypeVar("R", bound=BaseRecord)
 
 
-@dataclass(frozen=True)
 class Kind:
-    """One kind of record: its name, its YAML section, its class, and its place in listings."""
+    """One kind of record: its name, its YAML section, its class, and its place in listings.
 
-    name: str
-    section: str
-    cls: type[BaseRecord]
-    display_order: int  # what a thing is before what is said of it
+    A plain class, not a dataclass: it is built once, at import, where every generated method costs start-up.
+    """
+
+    __slots__ = ("cls", "display_order", "name", "section")
+
+    def __init__(self, name: str, section: str, cls: type[BaseRecord], display_order: int) -> None:
+        self.name = name
+        self.section = section
+        self.cls = cls
+        self.display_order = display_order  # what a thing is before what is said of it
+
+    def __repr__(self) -> str:
+        return f"Kind({self.name!r})"
 
 
 # In file and export order: sources first, since everything cites them.
