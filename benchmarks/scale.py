@@ -173,7 +173,6 @@ def sizes(text: str) -> list[int]:
     return found
 
 
-
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--sizes", type=sizes, default=[1_000, 10_000, 100_000], help="record counts, comma-separated")

@@ -62,10 +62,8 @@ CATEGORY_WEIGHTS = _weights(
         "place": 6,
     },
 )
-SOURCE_KINDS = model.SOURCE_KINDS
-SOURCE_KIND_WEIGHTS = _weights(
-    SOURCE_KINDS, {"news-report": 60, "official-statement": 20, "interview": 15, "dataset": 5}
-)
+SOURCE_KINDS = tuple(model.SOURCE_KINDS)
+SOURCE_KIND_WEIGHTS = _weights(SOURCE_KINDS, {"news-report": 60, "official-text": 20, "interview": 15, "dataset": 5})
 UNITS = model.UNITS
 UNIT_WEIGHTS = _weights(
     UNITS, {"USD": 30, "percent": 25, "MW": 10, "people": 15, "squadrons": 5, "years": 10, "days": 5}
@@ -478,7 +476,10 @@ class Synth:
             "publisher": rng.choice(self.publishers) if rng.random() < 0.9 else None,
             "published": published,
             "kind": rng.choices(SOURCE_KINDS, weights=SOURCE_KIND_WEIGHTS)[0],
+            "language": "en",
         }
+        # Synthetic sources are documents, so that claims cite them by paragraph as the preview is cited.
+        record["document"] = f"{record['id']}.txt"
         if rng.random() < 0.4:
             record["note"] = self.sentence(rng.randint(12, 25))
         return record

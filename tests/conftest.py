@@ -17,13 +17,15 @@ from indoruss.loading.paths import bundled_data_dir
 
 # A minimal valid fact base (a source, a topic and an entity) that test files extend with one more thing.
 PRELUDE = """\
-schema: 1
+schema: 2
 sources:
   - id: report
     title: A report on the visit
     publisher: null
     published: "2025-12-04"
     kind: news-report
+    document: report.txt
+    language: en
 topics:
   - id: trade
     title: Trade

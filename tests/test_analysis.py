@@ -21,16 +21,22 @@ def test_brief_markdown_structure(run: Run) -> None:
     assert headings[:2] == ["Trade", "Defence"]
     assert headings[-1] == "Sources"
     # The legend names every status.
-    for status in ("confirmed", "reported", "expected", "likely", "possible", "proposed"):
+    for status in ("confirmed", "expected", "likely", "possible", "proposed"):
         assert f"- **{status}**: " in text
-    # Every claim line ends with its paragraph citation.
+    # Every claim line gives its status and its source: the report's paragraph, or "web" for a web page (the
+    # fact base has several sources, so each citation names its source), then what came of it, if anything.
     claims = [line for line in lines if line.startswith("- ") and not line.startswith("- **") and "`" not in line]
-    assert claims and all(re.search(r"\*\((\w+)\)\* \[¶\d+\]$", line) for line in claims)
+    cited = re.compile(r"\*\((\w+)\)\* \[([a-z0-9-]+) (¶\d+|web)\]( Outcome as of [0-9-]+: \*\*[a-z-]+\*\*, .+)?$")
+    assert claims and all(cited.search(line) for line in claims)
+    assert (
+        "- Peskov said certain countries are attempting to hinder trade between India and Russia. *(confirmed)* "
+        "[putin-india-visit-2025-12-04 ¶4]"
+    ) in lines
     assert "| Figure | Measures | Qualifier | Period | Status | Source |" in text
     assert re.search(r"^\| \\\$100 billion \|", text, re.M) or "| $100 billion |" in text
     quotes = [line for line in lines if line.startswith("> \u201c")]
-    assert len(quotes) == 8
-    assert "> \u2014 Dmitry Peskov, interview with Sputnik News [¶5]" in text
+    assert len(quotes) == 18  # 8 in the preview, 5 from the later energy sources, 5 from the later trade sources
+    assert "> \u2014 Dmitry Peskov, interview with Sputnik News [putin-india-visit-2025-12-04 ¶5]" in text
 
 
 def test_brief_for_one_topic_only(run: Run) -> None:
@@ -53,12 +59,14 @@ def test_timeline_is_ordered_with_precision(run: Run) -> None:
     entries = json.loads(out.stdout)
     starts = [e["date"]["start"] for e in entries]
     assert starts == sorted(starts)
+    # The earliest dated record: a figure of the later trade sources, for 2019.
+    assert entries[0]["id"] == "russian-tourists-2019"
     assert entries[0]["date"] == {
-        "text": "2022",
+        "text": "2019",
         "precision": "year",
-        "start": "2022",
+        "start": "2019",
         "end": None,
-        "label": entries[0]["date"]["label"],
+        "label": None,
     }
     by_id = {e["id"]: e for e in entries}
     visit = next(e for e in entries if e["kind"] == "event" and e["date"]["precision"] == "day")

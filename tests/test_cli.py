@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import re
+import shutil
 from collections.abc import Callable
 from pathlib import Path
 
@@ -20,16 +21,33 @@ def first_ids(out: Outcome, n: int = 1) -> list[str]:
 
 
 def test_search_s400_puts_the_system_and_its_facts_first(run: Run) -> None:
-    out = run("search", "S-400")
+    out = run("search", "S-400", "--limit", "20")  # past the first page of ten, to see what merely mentions it
     assert out.code == 0, out.stderr
     lines = [line.split("\t") for line in out.stdout.splitlines()]
     assert lines[0][1:3] == ["entity", "s-400"]
-    # Records about the S-400 (linked to it) rank above records that merely mention it.
-    about = [cols[2] for cols in lines[1:4]]
-    assert set(about) == {"s-400-on-agenda", "more-s-400-likely", "48n6-assembly-possible"}
+    # Records about the S-400 (linked to it) rank above records that merely mention it: its facts first, then
+    # the quote, then the outcomes of the expectations about it.
+    about = [cols[2] for cols in lines[1:9]]
+    assert set(about) == {
+        "s-400-on-agenda",
+        "more-s-400-likely",
+        "48n6-assembly-possible",
+        "india-interest-more-s400-dir",
+        "dna-no-defence-in-joint-statement",
+        "no-platform-named-by-leaders",
+        "no-s400-s500-su57-deal",
+        "putin-no-s400-timeline",
+    }
+    assert {cols[1] for cols in lines[1:9]} == {"fact"}
+    assert lines[9][1:3] == ["quote", "quote-peskov-s-400"]
+    assert {tuple(cols[1:3]) for cols in lines[10:13]} == {
+        ("outcome", "outcome-s-400-on-agenda"),
+        ("outcome", "outcome-more-s-400-likely"),
+        ("outcome", "outcome-48n6-assembly-possible"),
+    }
     mentions = [cols[2] for cols in lines if cols[1] == "entity" and cols[2] != "s-400"]
     assert "s-500" in mentions
-    assert lines.index(next(c for c in lines if c[2] == "s-500")) > 3
+    assert lines.index(next(c for c in lines if c[2] == "s-500")) > 12
     assert out.stderr == ""
 
 
@@ -126,12 +144,12 @@ def test_search_filters(run: Run) -> None:
         (
             ["search", "x", "--kind", "person"],
             "Error: Invalid value for '--kind' / '-k': 'person' is not one of "
-            "'entity', 'topic', 'fact', 'figure', 'quote', 'event'.",
+            "'entity', 'topic', 'fact', 'figure', 'quote', 'event', 'outcome', 'conflict'.",
         ),
         (
             ["search", "x", "--status", "done"],
             "Error: Invalid value for '--status' / '-s': 'done' is not one of "
-            "'confirmed', 'reported', 'expected', 'likely', 'possible', 'proposed'.",
+            "'confirmed', 'expected', 'likely', 'possible', 'proposed'.",
         ),
     ],
 )
@@ -177,7 +195,7 @@ def test_quotes_by_speaker_in_any_form(run: Run, speaker: str) -> None:
     out = run("quotes", "--by", speaker, "--json")
     assert out.code == 0, out.stderr
     quotes = json.loads(out.stdout)
-    assert len(quotes) == 6
+    assert len(quotes) == 7  # six in the preview, one in the later energy sources
     assert {q["speaker"]["id"] for q in quotes} == {"peskov"}
 
 
@@ -199,7 +217,10 @@ def test_unknown_speaker_exits_1_with_suggestions(run: Run) -> None:
     assert out.stderr == "No quotes by 'Petrov'. Did you mean: Dmitry Peskov?\n"
     out = run("quotes", "--by", "Smith")
     assert out.code == 1
-    assert out.stderr == "No quotes by 'Smith' (speakers: Dmitry Peskov, Officials, Sammy Manoj Kotwani).\n"
+    assert out.stderr == (
+        "No quotes by 'Smith' (speakers: Dmitry Peskov, Narendra Modi, Officials, Sammy Manoj Kotwani, Vadim Badekha,"
+        " Vikram Misri, Vinay Kumar, Vladimir Putin).\n"
+    )
 
 
 def test_quotes_by_unnamed_officials(run: Run) -> None:
@@ -211,7 +232,7 @@ def test_quotes_by_unnamed_officials(run: Run) -> None:
 def test_figures_table_and_topic_filter(run: Run) -> None:
     out = run("figures", "--json")
     displays = {f["display"] for f in json.loads(out.stdout)}
-    assert {"$100 billion", "77%", "50%", "25%", "~300 MW", "70,000"} <= displays
+    assert {"$100 billion", "77%", "totaling 50%", "25%", "~300 MW", "over 70,000"} <= displays
     trade = json.loads(run("figures", "--topic", "trade", "--json").stdout)
     assert trade and all("trade" in f["topics"] for f in trade)
 
@@ -273,15 +294,16 @@ def test_export_is_the_whole_fact_base(run: Run) -> None:
     out = run("export")
     assert out.code == 0
     document = json.loads(out.stdout)
-    assert document["schema_version"] == 1
+    assert document["schema_version"] == 2
     assert re.fullmatch(r"[0-9a-f]{12}", document["fingerprint"])
-    assert {len(document[k]) > 0 for k in ("sources", "topics", "entities", "facts", "figures", "quotes")} == {True}
+    sections = ("sources", "topics", "entities", "facts", "figures", "quotes", "events", "outcomes", "conflicts")
+    assert {len(document[k]) > 0 for k in sections} == {True}
 
 
 def test_version_names_package_and_fact_base(run: Run) -> None:
     out = run("--version")
     assert out.code == 0
-    assert re.fullmatch(r"indoruss \d+\.\d+\.\d+ \(fact base schema 1, content [0-9a-f]{12}, bundled\)\n", out.stdout)
+    assert re.fullmatch(r"indoruss \d+\.\d+\.\d+ \(fact base schema 2, content [0-9a-f]{12}, bundled\)\n", out.stdout)
 
 
 def test_version_changes_with_the_data(run: Run, data_copy: Path) -> None:
@@ -305,9 +327,11 @@ def test_data_path_that_does_not_exist(run: Run, tmp_path: Path) -> None:
 
 
 def test_env_variable_points_at_another_fact_base(run: Run, data_copy: Path) -> None:
+    # The preview alone, without its quotes: the later sources' outcomes cite quotes, the preview's facts do not,
+    # so the smaller fact base loads and has no quotes.
+    shutil.rmtree(data_copy / "later")
     (data_copy / "quotes.yaml").unlink()
     out = run("quotes", env={"INDORUSS_DATA": str(data_copy)})
-    # Facts still reference nothing in quotes.yaml, so the smaller fact base loads and has no quotes.
     assert out.code == 1
     assert out.stderr == "No quotes match these options.\n"
 
@@ -339,7 +363,7 @@ def test_rich_output_on_a_terminal_honours_no_color(run: Run) -> None:
 
 def test_rich_statuses_are_distinct_words(run: Run) -> None:
     out = run("timeline", env={"INDORUSS_OUTPUT": "rich", "COLUMNS": "160"})
-    assert {"confirmed", "reported", "expected"} <= set(out.stdout.split())
+    assert {"confirmed", "expected"} <= set(out.stdout.split())  # the statuses dated records have
 
 
 def test_markup_in_data_is_printed_literally(run: Run, data_copy: Path) -> None:
@@ -424,6 +448,8 @@ def test_an_unknown_speaker_in_json_is_an_empty_array(run: Run) -> None:
 
 
 def test_no_figures_in_json_is_an_empty_array(run: Run, data_copy: Path) -> None:
+    # The preview alone, without its figures (the later sources' outcomes and conflicts cite figures).
+    shutil.rmtree(data_copy / "later")
     (data_copy / "figures.yaml").unlink()
     out = run("--data", str(data_copy), "figures", "--json")
     assert out.code == 1

@@ -24,6 +24,22 @@ LIST_COMMANDS = [
 ]
 
 
+# What claims share, after a record's own fields, in this order; then what a command adds.
+SHARED_KEYS = ("status", "attribution", "date", "topics", "entities", "qualifies", "source", "sources")
+ADDED_KEYS = ("score", "matched", "counts")
+CITATION_KEYS = {"id", "title", "publisher", "published", "paragraph", "url", "citation"}
+STATUSES = {"confirmed", "expected", "likely", "possible", "proposed"}
+
+
+def check_citation(source: dict[str, object]) -> None:
+    assert set(source) == CITATION_KEYS
+    if source["url"] is None:  # a document, such as the preview, cited by paragraph
+        assert isinstance(source["paragraph"], int)
+    else:  # a web page, which has no numbered paragraphs
+        assert source["paragraph"] is None
+        assert isinstance(source["url"], str) and source["url"].startswith(("http://", "https://"))
+
+
 @pytest.mark.parametrize("args", LIST_COMMANDS, ids=lambda a: " ".join(a))
 def test_json_contract_of_list_commands(run: Run, args: list[str]) -> None:
     out = run(*args, "--json")
@@ -32,17 +48,30 @@ def test_json_contract_of_list_commands(run: Run, args: list[str]) -> None:
     assert isinstance(records, list) and records
     for record in records:
         assert isinstance(record["id"], str)
-        assert record["kind"] in {"fact", "figure", "quote", "entity", "topic", "event"}
-        if record["kind"] != "topic":
-            source = record["source"]
-            assert set(source) == {"id", "title", "publisher", "published", "paragraph", "citation"}
-            assert isinstance(source["paragraph"], int)
+        assert record["kind"] in {"fact", "figure", "quote", "entity", "topic", "event", "outcome", "conflict"}
+        keys = list(record)
+        assert keys[:2] == ["id", "kind"]
+        shared = [key for key in keys if key in SHARED_KEYS]
+        assert shared == sorted(shared, key=SHARED_KEYS.index)
+        if shared:
+            assert all(key in SHARED_KEYS or key in ADDED_KEYS for key in keys[keys.index(shared[0]) :]), keys
+        if record["kind"] in {"entity", "fact", "figure", "quote", "event"}:
+            check_citation(record["source"])
+        else:
+            assert "source" not in record
+        if record["kind"] in {"fact", "figure", "quote", "event"}:
+            assert record["sources"] and record["sources"][0] == record["source"]
+            for source in record["sources"]:
+                check_citation(source)
+            assert isinstance(record["qualifies"], list)
+            attribution = record["attribution"]
+            assert attribution is None or set(attribution) == {"id", "name"}
         if record["kind"] == "quote":
             assert isinstance(record["text"], str)
             assert set(record["speaker"]) >= {"id", "name"}
             assert isinstance(record["context"], str)
         if record["kind"] in {"fact", "figure", "event"}:
-            assert record["status"] in {"confirmed", "reported", "expected", "likely", "possible", "proposed"}
+            assert record["status"] in STATUSES
         if args[0] == "search":
             assert isinstance(record["score"], float)
             assert set(record["matched"]) == {"field", "text", "spans", "via"}
@@ -66,4 +95,6 @@ def test_json_contract_of_object_commands(run: Run) -> None:
         "figures",
         "quotes",
         "events",
+        "outcomes",
+        "conflicts",
     }

@@ -33,7 +33,7 @@ def _module_name(path: Path) -> str:
 def _imports(path: Path) -> set[str]:
     """Every project module this file imports, at any depth of the file, resolved to dotted names."""
     name = _module_name(path)
-    package = name.split(".")[:-1] if path.name != "__init__.py" else name.split(".")[:-1]
+    package = name.split(".")[:-1]  # for an __init__.py ("cli.__init__") too, this is the package itself
     found: set[str] = set()
     tree = ast.parse(path.read_text(encoding="utf-8"))
     for node in ast.walk(tree):

@@ -31,86 +31,90 @@ from indoruss.model.records import FactBase
 BAD = Path(__file__).parent / "bad_data"
 
 
-STATUSES = "confirmed, reported, expected, likely, possible, proposed"
+STATUSES = "confirmed, expected, likely, possible, proposed"
 DATE_FORMS = "is not a date of the form YYYY, YYYY-MM, YYYY-MM-DD or START/END"
 RANGE_RULE = "a range needs two dates of the same precision, in order"
 
 # file name -> the one problem it must produce, "{file}" standing for the path the loader was given.
 CASES: dict[str, str] = {
-    "python_tag.yaml": "{file}:22:16: YAML tag !!python/object/apply:os.system is not allowed",
-    "python_name_tag.yaml": "{file}:22:16: YAML tag !!python/name:os.system is not allowed",
-    "tag_str.yaml": "{file}:22:16: YAML tag !!str is not allowed",
-    "tag_local.yaml": "{file}:22:16: YAML tag !include is not allowed",
-    "tag_set.yaml": "{file}:25:15: YAML tag !!set is not allowed",
-    "anchor_alias.yaml": "{file}:26:13: YAML anchors and aliases are not allowed",
-    "alias_undefined.yaml": "{file}:26:13: YAML anchors and aliases are not allowed",
-    "alias_bomb.yaml": "{file}:20:7: YAML anchors and aliases are not allowed",
-    "not_utf8.yaml": "{file}:22:28: file is not valid UTF-8 (byte 0xe9)",
+    "python_tag.yaml": "{file}:24:16: YAML tag !!python/object/apply:os.system is not allowed",
+    "python_name_tag.yaml": "{file}:24:16: YAML tag !!python/name:os.system is not allowed",
+    "tag_str.yaml": "{file}:24:16: YAML tag !!str is not allowed",
+    "tag_local.yaml": "{file}:24:16: YAML tag !include is not allowed",
+    "tag_set.yaml": "{file}:27:15: YAML tag !!set is not allowed",
+    "anchor_alias.yaml": "{file}:28:13: YAML anchors and aliases are not allowed",
+    "alias_undefined.yaml": "{file}:28:13: YAML anchors and aliases are not allowed",
+    "alias_bomb.yaml": "{file}:22:7: YAML anchors and aliases are not allowed",
+    "not_utf8.yaml": "{file}:24:28: file is not valid UTF-8 (byte 0xe9)",
     "empty.yaml": "{file}: file is empty",
     "comment_only.yaml": "{file}: file holds no YAML document",
     "bom.yaml": "{file}:1:1: file starts with a byte-order mark; save it as UTF-8 without BOM",
     "top_level_list.yaml": "{file}:1: top level must be a mapping of sections",
-    "two_documents.yaml": "{file}:20: only one YAML document per file is allowed",
-    "invalid_syntax.yaml": "{file}:25:13: invalid YAML: did not find expected ',' or ']'",
-    "duplicate_key.yaml": "{file}:26:5: status: key appears twice in the same mapping",
-    "schema_version_2.yaml": "{file}:1:9: schema: unsupported schema version 2 (this indoruss reads 1)",
-    "unknown_section.yaml": "{file}:20:1: opinions: unknown section (allowed: schema, sources, topics, entities, facts, figures, quotes, events)",
-    "section_not_list.yaml": "{file}:21:3: facts: must be a list of records",
-    "unknown_field.yaml": "{file}:26:5: facts[0].comment: unknown field",
-    "missing_field.yaml": "{file}:21:5: facts[0].status: required field is missing",
-    "number_for_text.yaml": "{file}:22:16: facts[0].statement: expected text, got the number 42; put it in quotes",
-    "list_for_text.yaml": "{file}:22:16: facts[0].statement: expected a single value, got a list",
-    "text_for_number.yaml": "{file}:22:12: figures[0].value: expected a number, got text '77'",
-    "text_for_paragraph.yaml": "{file}:26:37: facts[0].source.paragraph: expected a whole number of at least 1, got text '2'",
-    "text_for_boolean.yaml": "{file}:25:15: quotes[0].fragment: expected true or false, got text 'no'",
-    "unquoted_no.yaml": "{file}:22:11: quotes[0].text: expected text, got the boolean No; put it in quotes",
-    "unquoted_date.yaml": '{file}:26:11: facts[0].date: unquoted date 2025-12-04; write it in quotes: "2025-12-04"',
-    "unquoted_year.yaml": "{file}:26:11: facts[0].date: expected text, got the number 2025; put it in quotes",
-    "paragraph_zero.yaml": "{file}:26:37: facts[0].source.paragraph: expected a whole number of at least 1, got the number 0",
-    "empty_topics.yaml": "{file}:24:13: facts[0].topics: must list at least one id",
-    "duplicate_id.yaml": "{file}:27: facts[1].id: duplicate id 'a-fact' (first defined at {file}:21)",
-    "invalid_id.yaml": "{file}:21:9: facts[0].id: 'A_Fact' is not a valid id (lowercase letters, digits and '-')",
-    "unknown_topic.yaml": "{file}:24:21: facts[0].topics: unknown topic id 'tourism'",
-    "unknown_entity.yaml": "{file}:25:23: facts[0].entities: unknown entity id 'atlantis'",
-    "unknown_source.yaml": "{file}:26: facts[0].source.id: unknown source id 'another-report'",
-    "unknown_speaker.yaml": "{file}:23: quotes[0].speaker: unknown entity id 'nobody'",
-    "wrong_kind_source.yaml": "{file}:26: facts[0].source.id: 'trade' is a topic, not a source",
-    "invalid_status.yaml": "{file}:23:13: facts[0].status: unknown value 'rumoured' (allowed: confirmed, reported, expected, likely, possible, proposed)",
-    "invalid_category.yaml": "{file}:15:15: entities[0].category: unknown value 'nation' (allowed: person, organisation, country, weapon-system, agreement, project, event, place)",
-    "invalid_unit.yaml": "{file}:23:11: figures[0].unit: unknown value 'EUR' (allowed: USD, percent, MW, people, squadrons, years, days)",
-    "invalid_qualifier.yaml": "{file}:25:16: figures[0].qualifier: unknown value 'roughly' (allowed: exact, approximately, at-least, over, target, total)",
-    "date_day_first.yaml": "{file}:26:11: facts[0].date: '04-12-2025' is not a date of the form YYYY, YYYY-MM, YYYY-MM-DD or START/END",
-    "date_with_time.yaml": "{file}:26:11: facts[0].date: '2025-12-04T10:00' is not a date of the form YYYY, YYYY-MM, YYYY-MM-DD or START/END",
-    "date_three_parts.yaml": "{file}:26:11: facts[0].date: '2025-12-04/2025-12-05/2025-12-06' is not a date of the form YYYY, YYYY-MM, YYYY-MM-DD or START/END",
-    "date_month_13.yaml": "{file}:26:11: facts[0].date: '2025-13' is not a real date",
-    "date_day_32.yaml": "{file}:26:11: facts[0].date: '2025-12-32' is not a real date",
-    "date_range_mixed.yaml": "{file}:26:11: facts[0].date: '2025-12-04/2025-12': a range needs two dates of the same precision, in order",
-    "date_range_reversed.yaml": "{file}:26:11: facts[0].date: '2025-12-05/2025-12-04': a range needs two dates of the same precision, in order",
-    "date_label_without_date.yaml": "{file}:26:17: facts[0].date_label: is given without a date",
-    "event_without_date.yaml": "{file}:21:5: events[0].date: required field is missing",
-    "control_escape.yaml": "{file}:22:16: facts[0].statement: control or bidirectional character U+001B is not allowed in text",
-    "bidi_override.yaml": "{file}:22:33: control or bidirectional character U+202E is not allowed",
-    "crash_sexagesimal.yaml": "{file}:26:17: unsupported number '10:30'; write a plain decimal number, or quote it if it is text",
-    "crash_empty_binary.yaml": "{file}:22:16: unsupported number '0b_'; write a plain decimal number, or quote it if it is text",
-    "crash_long_integer.yaml": "{file}:22:12: unsupported number '11111111111111111111111…'; write a plain decimal number, or quote it if it is text",
-    "crash_deep_nesting.yaml": "{file}:22:46: nested more than 32 levels deep",
-    "null_date_drops_record.yaml": "{file}:26:10: facts[0].date: must not be empty (leave the field out instead)",
-    "date_february_31.yaml": "{file}:26:11: facts[0].date: '2025-02-31' is not a real date",
-    "date_non_ascii_digits.yaml": "{file}:26:11: facts[0].date: '٢٠٢٥' is not a date of the form YYYY, YYYY-MM, YYYY-MM-DD or START/END",
-    "bidi_arabic_letter_mark.yaml": "{file}:22:33: control or bidirectional character U+061C is not allowed",
+    "two_documents.yaml": "{file}:22: only one YAML document per file is allowed",
+    "invalid_syntax.yaml": "{file}:27:13: invalid YAML: did not find expected ',' or ']'",
+    "duplicate_key.yaml": "{file}:28:5: status: key appears twice in the same mapping",
+    "schema_version_3.yaml": "{file}:1:9: schema: unsupported schema version 3 (this indoruss reads 2)",
+    "schema_version_1.yaml": "{file}:1:9: schema: unsupported schema version 1 (this indoruss reads 2); schema 2 separates"
+    " who makes a claim (the new `attribution` field) from how firm it is (`status`, which no longer has `reported`),"
+    " and gives sources `url` or `document`, `language` and a new set of kinds",
+    "unknown_section.yaml": "{file}:22:1: opinions: unknown section (allowed: schema, sources, topics, entities, facts, figures, quotes, events, outcomes, conflicts)",
+    "section_not_list.yaml": "{file}:23:3: facts: must be a list of records",
+    "unknown_field.yaml": "{file}:28:5: facts[0].comment: unknown field",
+    "missing_field.yaml": "{file}:23:5: facts[0].status: required field is missing",
+    "number_for_text.yaml": "{file}:24:16: facts[0].statement: expected text, got the number 42; put it in quotes",
+    "list_for_text.yaml": "{file}:24:16: facts[0].statement: expected a single value, got a list",
+    "text_for_number.yaml": "{file}:24:12: figures[0].value: expected a number, got text '77'",
+    "text_for_paragraph.yaml": "{file}:28:37: facts[0].source.paragraph: expected a whole number of at least 1, got text '2'",
+    "text_for_boolean.yaml": "{file}:27:15: quotes[0].fragment: expected true or false, got text 'no'",
+    "unquoted_no.yaml": "{file}:24:11: quotes[0].text: expected text, got the boolean No; put it in quotes",
+    "unquoted_date.yaml": '{file}:28:11: facts[0].date: unquoted date 2025-12-04; write it in quotes: "2025-12-04"',
+    "unquoted_year.yaml": "{file}:28:11: facts[0].date: expected text, got the number 2025; put it in quotes",
+    "paragraph_zero.yaml": "{file}:28:37: facts[0].source.paragraph: expected a whole number of at least 1, got the number 0",
+    "empty_topics.yaml": "{file}:26:13: facts[0].topics: must list at least one id",
+    "duplicate_id.yaml": "{file}:29: facts[1].id: duplicate id 'a-fact' (first defined at {file}:23)",
+    "invalid_id.yaml": "{file}:23:9: facts[0].id: 'A_Fact' is not a valid id (lowercase letters, digits and '-')",
+    "unknown_topic.yaml": "{file}:26:21: facts[0].topics: unknown topic id 'tourism'",
+    "unknown_entity.yaml": "{file}:27:23: facts[0].entities: unknown entity id 'atlantis'",
+    "unknown_source.yaml": "{file}:28: facts[0].source.id: unknown source id 'another-report'",
+    "unknown_speaker.yaml": "{file}:25: quotes[0].speaker: unknown entity id 'nobody'",
+    "wrong_kind_source.yaml": "{file}:28: facts[0].source.id: 'trade' is a topic, not a source",
+    "invalid_status.yaml": "{file}:25:13: facts[0].status: unknown value 'reported' (allowed: confirmed, expected, likely, possible, proposed)",
+    "invalid_category.yaml": "{file}:17:15: entities[0].category: unknown value 'nation' (allowed: person, organisation, country, weapon-system, agreement, project, event, place)",
+    "invalid_unit.yaml": "{file}:25:11: figures[0].unit: unknown value 'EUR' (allowed: USD, percent, MW, people, squadrons, years, days, barrels-per-day)",
+    "invalid_qualifier.yaml": "{file}:27:16: figures[0].qualifier: unknown value 'roughly' (allowed: exact, approximately, at-least, over, target, total)",
+    "date_day_first.yaml": "{file}:28:11: facts[0].date: '04-12-2025' is not a date of the form YYYY, YYYY-MM, YYYY-MM-DD or START/END",
+    "date_with_time.yaml": "{file}:28:11: facts[0].date: '2025-12-04T10:00' is not a date of the form YYYY, YYYY-MM, YYYY-MM-DD or START/END",
+    "date_three_parts.yaml": "{file}:28:11: facts[0].date: '2025-12-04/2025-12-05/2025-12-06' is not a date of the form YYYY, YYYY-MM, YYYY-MM-DD or START/END",
+    "date_month_13.yaml": "{file}:28:11: facts[0].date: '2025-13' is not a real date",
+    "date_day_32.yaml": "{file}:28:11: facts[0].date: '2025-12-32' is not a real date",
+    "date_range_mixed.yaml": "{file}:28:11: facts[0].date: '2025-12-04/2025-12': a range needs two dates of the same precision, in order",
+    "date_range_reversed.yaml": "{file}:28:11: facts[0].date: '2025-12-05/2025-12-04': a range needs two dates of the same precision, in order",
+    "date_label_without_date.yaml": "{file}:28:17: facts[0].date_label: is given without a date",
+    "event_without_date.yaml": "{file}:23:5: events[0].date: required field is missing",
+    "control_escape.yaml": "{file}:24:16: facts[0].statement: control or bidirectional character U+001B is not allowed in text",
+    "bidi_override.yaml": "{file}:24:33: control or bidirectional character U+202E is not allowed",
+    "crash_sexagesimal.yaml": "{file}:28:17: unsupported number '10:30'; write a plain decimal number, or quote it if it is text",
+    "crash_empty_binary.yaml": "{file}:24:16: unsupported number '0b_'; write a plain decimal number, or quote it if it is text",
+    "crash_long_integer.yaml": "{file}:24:12: unsupported number '11111111111111111111111…'; write a plain decimal number, or quote it if it is text",
+    "crash_deep_nesting.yaml": "{file}:24:46: nested more than 32 levels deep",
+    "null_date_drops_record.yaml": "{file}:28:10: facts[0].date: must not be empty (leave the field out instead)",
+    "date_february_31.yaml": "{file}:28:11: facts[0].date: '2025-02-31' is not a real date",
+    "date_non_ascii_digits.yaml": "{file}:28:11: facts[0].date: '٢٠٢٥' is not a date of the form YYYY, YYYY-MM, YYYY-MM-DD or START/END",
+    "bidi_arabic_letter_mark.yaml": "{file}:24:33: control or bidirectional character U+061C is not allowed",
     "published_not_a_day.yaml": "{file}:6:16: sources[0].published: '2025' is not a date of the form YYYY-MM-DD",
-    "control_c1_raw.yaml": "{file}:22:32: control or bidirectional character U+009B is not allowed",
-    "wrong_kind_topic.yaml": "{file}:24:14: facts[0].topics: 'india' is an entity, not a topic",
-    "wrong_kind_speaker.yaml": "{file}:23: quotes[0].speaker: 'trade' is a topic, not an entity",
-    "invalid_source_kind.yaml": "{file}:7:11: sources[0].kind: unknown value 'blog-post' (allowed: news-report, official-statement, interview, dataset)",
-    "duplicate_id_other_kind.yaml": "{file}:21: facts[0].id: duplicate id 'trade' (first defined at {file}:9)",
+    "control_c1_raw.yaml": "{file}:24:32: control or bidirectional character U+009B is not allowed",
+    "wrong_kind_topic.yaml": "{file}:26:14: facts[0].topics: 'india' is an entity, not a topic",
+    "wrong_kind_speaker.yaml": "{file}:25: quotes[0].speaker: 'trade' is a topic, not an entity",
+    "invalid_source_kind.yaml": "{file}:7:11: sources[0].kind: unknown value 'blog-post' (allowed: official-text, wire, news-report, interview, analysis, aggregator, dataset)",
+    "duplicate_id_other_kind.yaml": "{file}:23: facts[0].id: duplicate id 'trade' (first defined at {file}:11)",
 }
 
 # Files that differ from a valid fact base by one changed line of PRELUDE rather than by an added record.
 CHANGED_PRELUDE = (
     "invalid_category.yaml",
     "invalid_source_kind.yaml",
-    "schema_version_2.yaml",
+    "schema_version_1.yaml",
+    "schema_version_3.yaml",
     "published_not_a_day.yaml",
 )
 # Files that are not PRELUDE plus something.
@@ -264,7 +268,7 @@ def test_duplicate_id_across_files(tmp_path: Path) -> None:
     folder = BAD / "duplicate_id_across_files"
     message = (
         "duplicate_id_across_files/b.yaml:3: facts[0].id: duplicate id 'a-fact'"
-        " (first defined at duplicate_id_across_files/a.yaml:21)"
+        " (first defined at duplicate_id_across_files/a.yaml:23)"
     )
     assert load_problems(folder) == [message]
     assert_cli_error(run_cli(folder, "topics", cache=tmp_path), message)
@@ -278,10 +282,10 @@ def test_each_file_of_a_folder_is_valid_alone(tmp_path: Path) -> None:
 # -- several problems: the loader keeps them all, validate lists them ------------------------------------------
 
 SEVERAL = [
-    f"{{file}}:23:13: facts[0].status: unknown value 'rumoured' (allowed: {STATUSES})",
+    f"{{file}}:25:13: facts[0].status: unknown value 'rumoured' (allowed: {STATUSES})",
     # In reading order, although the reference is checked after every record is read.
-    "{file}:30:14: facts[1].topics: unknown topic id 'tourism'",
-    "{file}:38:37: facts[2].source.paragraph: expected a whole number of at least 1, got the number 0",
+    "{file}:32:14: facts[1].topics: unknown topic id 'tourism'",
+    "{file}:40:37: facts[2].source.paragraph: expected a whole number of at least 1, got the number 0",
 ]
 
 
@@ -311,9 +315,9 @@ def test_validate_json_lists_every_problem(tmp_path: Path) -> None:
     assert report["ok"] is False
     assert report["fingerprint"] is None
     assert [(p["line"], p["column"], p["field"]) for p in report["problems"]] == [
-        (23, 13, "facts[0].status"),
-        (30, 14, "facts[1].topics"),
-        (38, 37, "facts[2].source.paragraph"),
+        (25, 13, "facts[0].status"),
+        (32, 14, "facts[1].topics"),
+        (40, 37, "facts[2].source.paragraph"),
     ]
     assert {p["file"] for p in report["problems"]} == {str(path)}
     assert result.returncode == 1
@@ -350,7 +354,7 @@ figures:
     qualifier: target
     measures: Target value of annual bilateral trade
     period: over the next five years
-    status: reported
+    status: expected
     date: "2030"
     topics: [trade]
     entities: [india]

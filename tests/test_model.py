@@ -6,13 +6,17 @@ import dataclasses
 from pathlib import Path
 
 import pytest
+import yaml
 
 from conftest import PRELUDE
 from indoruss.loading.loader import load_factbase
 from indoruss.loading.paths import bundled_data_dir
 from indoruss.model import records as m
 
-SECTIONS = ("sources", "topics", "entities", "facts", "figures", "quotes", "events")
+SECTIONS = ("sources", "topics", "entities", "facts", "figures", "quotes", "events", "outcomes", "conflicts")
+
+# The tuple fields every kind of claim has.
+CLAIM_TUPLES = ("topics", "entities", "sources", "qualifies")
 
 SMALL = (
     PRELUDE
@@ -51,7 +55,17 @@ def fb() -> m.FactBase:
 
 def one_of_each(fb: m.FactBase) -> list[m.Record]:
     found = [getattr(fb, section)[0] for section in SECTIONS]
-    assert [r.kind for r in found] == ["source", "topic", "entity", "fact", "figure", "quote", "event"]
+    assert [r.kind for r in found] == [
+        "source",
+        "topic",
+        "entity",
+        "fact",
+        "figure",
+        "quote",
+        "event",
+        "outcome",
+        "conflict",
+    ]
     return found
 
 
@@ -113,21 +127,21 @@ def test_fields_declared_as_tuples_hold_tuples_of_text(fb: m.FactBase) -> None:
             if str(field.type).startswith("tuple"):
                 value = getattr(record, field.name)
                 assert type(value) is tuple, (record.id, field.name)
-                assert all(type(item) is str for item in value), (record.id, field.name)
+                # A claim's sources are references (an id and maybe a paragraph); every other tuple is of ids or text.
+                item_type = m.SourceRef if field.name == "sources" else str
+                assert all(type(item) is item_type for item in value), (record.id, field.name)
                 checked.add((record.kind, field.name))
     assert checked == {
         ("topic", "aliases"),
         ("entity", "aliases"),
         ("entity", "topics"),
-        ("fact", "topics"),
-        ("fact", "entities"),
-        ("figure", "topics"),
-        ("figure", "entities"),
-        ("quote", "topics"),
-        ("quote", "entities"),
+        *((kind, name) for kind in ("fact", "figure", "quote", "event") for name in CLAIM_TUPLES),
         ("quote", "about"),
-        ("event", "topics"),
-        ("event", "entities"),
+        ("outcome", "evidence"),
+        ("outcome", "topics"),
+        ("outcome", "entities"),
+        ("conflict", "claims"),
+        ("conflict", "topics"),
     }
 
 
@@ -161,11 +175,32 @@ def test_records_and_claims_keep_section_order(fb: m.FactBase) -> None:
     assert fb.claims() == (*fb.facts, *fb.figures, *fb.quotes, *fb.events)
 
 
+def main_sources_as_written() -> dict[str, str | None]:
+    """Each bundled record's main source id, read from the YAML itself: the first of a list, None if it has none."""
+    found: dict[str, str | None] = {}
+    for path in sorted(bundled_data_dir().rglob("*.yaml")):
+        for section, rows in yaml.safe_load(path.read_text(encoding="utf-8")).items():
+            if section == "schema":
+                continue
+            for row in rows:
+                source = row.get("source")
+                found[row["id"]] = (source[0] if isinstance(source, list) else source)["id"] if source else None
+    return found
+
+
 def test_source_of(fb: m.FactBase) -> None:
-    source = fb.by_id["putin-india-visit-2025-12-04"]
+    written = main_sources_as_written()
+    assert len(written) == len(fb.records())
     for record in fb.records():
-        expected = None if isinstance(record, m.Source | m.Topic) else source
-        assert fb.source_of(record) is expected, record.id
+        expected = written[record.id]
+        assert (None if expected is None else fb.by_id[expected]) is fb.source_of(record), record.id
+        if isinstance(record, m.Source | m.Topic | m.Outcome | m.Conflict):
+            assert fb.source_of(record) is None, record.id
+    # A record of the preview cites the preview; a later one its own source; a claim of several, the first.
+    preview = fb.by_id["putin-india-visit-2025-12-04"]
+    assert fb.source_of(fb.by_id["peskov"]) is preview
+    assert fb.source_of(fb.by_id["alexey-likhachev"]) is fb.by_id["sputnik-2025-12-05-kudankulam-fuel"]
+    assert fb.source_of(fb.by_id["relos-only-duma-before-visit"]) is fb.by_id["indiatoday-2025-12-15-relos-signed"]
 
 
 def test_equal_loads_are_equal_and_by_id_is_left_out(fb: m.FactBase) -> None:
@@ -213,7 +248,8 @@ def test_unnamed_speaker_has_no_id(fb: m.FactBase, tmp_path: Path) -> None:
     ("record_id", "date"),
     [
         ("visit-begins-december-4", m.DateSpec("2025-12-04", "day", "2025-12-04", None, "4 December 2025")),
-        ("first-visit-since-war", m.DateSpec("2022", "year", "2022", None, "first visit since 2022")),
+        ("first-visit-since-war", m.DateSpec("2025-12-04", "day", "2025-12-04", None, "4 December 2025")),
+        ("event-russia-ukraine-war-begins", m.DateSpec("2022", "year", "2022", None, "2022")),
         (
             "event-putin-visit-india",
             m.DateSpec("2025-12-04/2025-12-05", "day", "2025-12-04", "2025-12-05", "4-5 December 2025"),

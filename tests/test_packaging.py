@@ -36,9 +36,11 @@ def test_bundled_data_is_found_without_the_current_folder(tmp_path: Path) -> Non
         env={**os.environ, "XDG_CACHE_HOME": str(tmp_path / "cache")},
     )
     assert done.returncode == 0, done.stderr
-    assert done.stdout.startswith(f"indoruss {indoruss.__version__} (fact base schema 1, content ")
-    assert sorted(p.name for p in bundled_data_dir().glob("*.yaml")) == sorted(
-        p.name for p in (ROOT / "data").glob("*.yaml")
+    assert done.stdout.startswith(f"indoruss {indoruss.__version__} (fact base schema 2, content ")
+    # Every file, the later sources' in data/later/ too.
+    bundled = bundled_data_dir()
+    assert sorted(p.relative_to(bundled) for p in bundled.rglob("*.yaml")) == sorted(
+        p.relative_to(ROOT / "data") for p in (ROOT / "data").rglob("*.yaml")
     )
 
 

@@ -25,7 +25,7 @@ NOT_IN_JSON = {
     "*": {"origin"},  # where a record was defined is for error messages, not for scripts
     "quote": {"about", "status"},  # about is folded into "entities"; a quote has no status
 }
-JSON_KEY = {"source_kind": "source_kind"}
+JSON_KEY = {"source_kind": "source_kind", "as_of": "as_of"}
 NOT_SHOWN = {
     "*": {"origin", "id"},  # id is shown first, as "id"
     "topic": {"aliases"},
@@ -35,14 +35,21 @@ NOT_SHOWN = {
     "fact": set(),
     "entity": {"source"},  # shown through the citation line
     "event": set(),
+    "outcome": set(),
+    "conflict": set(),
 }
-SHOW_LABEL = {"source_kind": "source kind", "source": "source"}
+SHOW_LABEL = {"source_kind": "source kind", "source": "source", "sources": "source", "as_of": "as of"}
+OPTIONAL = ("period", "note", "date", "aliases", "attribution", "qualifies", "url", "document", "via", "entities")
 NOT_SEARCHED = {
-    "*": {"origin", "id", "topics", "entities", "source", "date", "status"},  # reached through links and filters
+    # reached through links and filters, or not text a reader searches for
+    "*": {"origin", "id", "topics", "entities", "source", "sources", "date", "status", "attribution", "qualifies"},
     "entity": {"category"},
     "figure": {"value", "unit", "qualifier"},
     "quote": {"fragment", "about"},
-    "source": {"title", "publisher", "published", "source_kind", "note"},  # sources are not search results
+    # sources are not search results
+    "source": {"title", "publisher", "published", "source_kind", "note", "url", "document", "language", "via"},
+    "outcome": {"expectation", "verdict", "as_of", "evidence"},
+    "conflict": {"claims"},
 }
 SEARCH_NAME = {"aliases": "alias"}
 
@@ -79,7 +86,7 @@ def test_show_covers_every_field(fb: m.FactBase, kind: m.Kind) -> None:
     record = _sample(fb, kind)
     labels = {label for label, _ in fields(fb, record)}
     for name in _field_names(kind) - _own(kind.name, NOT_SHOWN):
-        if name in ("period", "note", "date", "aliases") and not getattr(record, name):
+        if name in OPTIONAL and not getattr(record, name):
             continue  # optional fields are shown when they hold something
         assert SHOW_LABEL.get(name, name) in labels, f"{kind.name}.{name} is not shown by `show`"
 
@@ -89,7 +96,7 @@ def test_the_search_index_covers_every_text_field(fb: m.FactBase, kind: m.Kind) 
     record = _sample(fb, kind)
     indexed = {name for name, _ in searchable_fields(record)}
     for name in _field_names(kind) - _own(kind.name, NOT_SEARCHED):
-        if name in ("period", "aliases") and not getattr(record, name):
+        if name in ("period", "aliases", "note") and not getattr(record, name):
             continue
         assert SEARCH_NAME.get(name, name) in indexed, f"{kind.name}.{name} is not in the search index"
 
@@ -108,7 +115,7 @@ def test_every_kind_has_a_loader_reader_and_a_place_in_the_cache() -> None:
 
 
 def test_registry_orders_are_consistent() -> None:
-    assert m.KINDS == ("entity", "topic", "fact", "figure", "quote", "event", "source")
+    assert m.KINDS == ("entity", "topic", "fact", "figure", "quote", "event", "outcome", "conflict", "source")
     assert [k.section for k in m.REGISTRY] == list(loader.SECTIONS)
     assert sorted(k.display_order for k in m.REGISTRY) == list(range(len(m.REGISTRY)))
 

@@ -16,7 +16,7 @@ from .. import __version__
 from ..errors import DataPathError, FactBaseError, LookupFailed, ProblemsFound
 from ..model import records as m
 from ..safety import printable
-from ..views.output import emit, write
+from ..views.output import View, emit, write
 
 if TYPE_CHECKING:
     from ..search.ranking import Hit
@@ -36,10 +36,11 @@ Category = Enum("Category", {c: c for c in m.CATEGORIES}, type=str)  # type: ign
 
 
 class State:
-    def __init__(self, data: str | None, use_cache: bool, debug: bool) -> None:
+    def __init__(self, data: str | None, use_cache: bool, debug: bool, as_of: str | None = None) -> None:
         self.data = data
         self.use_cache = use_cache
         self.debug = debug
+        self.as_of = as_of  # a day YYYY-MM-DD: show the fact base as it stood then
         # Set by --json on a command whose JSON is a list: when nothing is found, scripts still get `[]`.
         self.empty_json: str | None = None
         self._store: Store | None = None
@@ -56,7 +57,11 @@ class State:
     @property
     def factbase(self) -> m.FactBase:
         fb: m.FactBase = self.store.factbase
-        return fb
+        if self.as_of is None:
+            return fb
+        from ..model.outcomes import as_of
+
+        return as_of(fb, self.as_of)
 
 
 _state = State(None, True, False)
@@ -158,6 +163,20 @@ def _topic(topics: tuple[m.Topic, ...], text: str | None) -> m.Topic | None:
 # -- the global options and the commands ----------------------------------------------------------------------
 
 
+def _day(text: str) -> str:
+    """--as-of values: a real day written YYYY-MM-DD."""
+    import datetime
+
+    try:
+        return datetime.date.fromisoformat(text.strip()).isoformat() if len(text.strip()) == 10 else _not_a_day(text)
+    except ValueError:
+        return _not_a_day(text)
+
+
+def _not_a_day(text: str) -> str:
+    raise typer.BadParameter(f"{text!r} is not a date of the form YYYY-MM-DD.")
+
+
 def _show_version(value: bool) -> None:
     if value:
         fb = _state.factbase
@@ -180,6 +199,15 @@ def main_options(
     ] = None,
     no_cache: Annotated[bool, typer.Option("--no-cache", help="Neither read nor write the load cache.")] = False,
     debug: Annotated[bool, typer.Option("--debug", help="Show a traceback when something unexpected fails.")] = False,
+    as_of: Annotated[
+        str | None,
+        typer.Option(
+            "--as-of",
+            metavar="DATE",
+            help="The fact base as it stood on DATE (YYYY-MM-DD): sources published by then, outcomes dated by then.",
+            parser=_day,
+        ),
+    ] = None,
     version: Annotated[
         bool, typer.Option("--version", help="Print the version and the fact base's identity, then exit.")
     ] = False,
@@ -189,7 +217,7 @@ def main_options(
     Example: indoruss search S-400
     """
     global _state
-    _state = State(data, not no_cache, debug)
+    _state = State(data, not no_cache, debug, as_of)
     _show_version(version)
     if ctx.invoked_subcommand is None:
         typer.echo(ctx.get_help())
@@ -215,15 +243,21 @@ def search(
     # Search ranks on the index alone and then loads only the records it shows, so that a large fact
     # base is never read whole for one query.
     store = _state.store
-    index = store.index
+    if _state.as_of is None:
+        index, records = store.index, store.records
+    else:
+        from ..search.index import SearchIndex
+
+        dated = _state.factbase
+        index, records = SearchIndex(dated), dated.by_id
     chosen = _topic(index.topic_records, topic)
     filters = Filters(chosen.id if chosen else None, kind.value if kind else None, status.value if status else None)
-    hits = run_search(index, query, filters, limit, records=store.records)
+    hits = run_search(index, query, filters, limit, records=records)
     if not hits:
         if filters != Filters() and run_search(index, query, Filters(), 1):
             raise LookupFailed(f"no results for {query!r} match the --topic, --kind or --status given")
         raise LookupFailed(f"no results for {query!r}", tuple(suggestions(index, query)))
-    fb = store.subset([h.record_id for h in hits])
+    fb = store.subset([h.record_id for h in hits]) if _state.as_of is None else _state.factbase
     emit(json, lambda: _hits_json(fb, hits), lambda view: view.search(fb, hits, query))
 
 
@@ -409,7 +443,9 @@ def validate(
         for problem in problems:
             write(printable(str(problem)) + "\n")
         if not problems and fb is not None:
-            found = f"{len(fb.of(m.Quote))} quotes and {len(fb.of(m.Figure))} figures found in {against}"
+            quoted = sum(q.source.paragraph is not None for q in fb.of(m.Quote))
+            counted = sum(f.source.paragraph is not None for f in fb.of(m.Figure))
+            found = f"{quoted} quotes and {counted} figures found in {against}"
             checked = f"; {found}" if text else ""
             write(printable(f"OK: {len(fb.records())} records, content {fb.fingerprint}{checked}") + "\n")
     if problems:
@@ -473,3 +509,109 @@ def cite(
         lambda: {"id": record.id, "kind": record.kind, "source": citation_json(found)},
         lambda view: view.cite(fb, found, markdown),
     )
+
+
+Verdict = Enum("Verdict", {v: v for v in (*m.VERDICTS, "open")}, type=str)  # type: ignore[misc]
+
+
+@app.command()
+def outcomes(
+    verdict: Annotated[
+        Verdict | None, typer.Option("--verdict", "-v", help="Only expectations with this verdict (or 'open').")
+    ] = None,
+    topic: TopicOption = None,
+    json: JsonListOption = False,
+) -> None:
+    """The scorecard: each pre-visit expectation, what came of it, and the sources that say so.
+
+    Example: indoruss outcomes --verdict did-not-happen
+    """
+    from ..model.outcomes import scorecard
+
+    fb = _state.factbase
+    card = scorecard(fb, verdict.value if verdict else None, _topic(fb.topics, topic))
+    if not card.rows:
+        raise LookupFailed("no expectations match these options")
+    emit(json, lambda: _scorecard_json(fb, card), lambda view: view.outcomes(fb, card))
+
+
+def _scorecard_json(fb: m.FactBase, card: Any) -> list[dict[str, Any]]:
+    from ..views.jsondoc import record_json
+
+    return [
+        {**record_json(fb, row.expectation), "outcome": record_json(fb, row.outcome) if row.outcome else None}
+        for row in card.rows
+    ]
+
+
+@app.command()
+def sources(
+    source_id: Annotated[
+        str | None,
+        typer.Argument(
+            metavar="[ID]", help="Show this source and the records that cite it.", autocompletion=complete_record
+        ),
+    ] = None,
+    json: JsonListOption = False,
+) -> None:
+    """Every source with its kind, publisher, date, language and how many records cite it.
+
+    Example: indoruss sources tass-2025-12-05-putin-programme
+    """
+    from ..model.outcomes import source_uses
+
+    fb = _state.factbase
+    uses = source_uses(fb)
+    if source_id is None:
+        emit(json, lambda: _source_uses_json(fb, uses), lambda view: view.sources(fb, uses))
+        return
+    found = next((u for u in uses if u.source.id == source_id), None)
+    if found is None:
+        from rapidfuzz import process
+
+        close = process.extract(source_id, [u.source.id for u in uses], limit=3, score_cutoff=60)
+        raise LookupFailed(f"no source with the id {source_id!r}", tuple(c[0] for c in close))
+
+    def draw(view: View) -> None:
+        view.sources(fb, [found])
+        view.topic(fb, _citing(found))
+
+    emit(json, lambda: _source_uses_json(fb, [found]), draw)
+
+
+def _citing(use: Any) -> Any:
+    from ..model.queries import TopicDetail
+
+    return TopicDetail(
+        m.Topic(
+            id=use.source.id, title=use.source.title, description=use.source.title, aliases=(), origin=use.source.origin
+        ),
+        use.citing,
+    )
+
+
+def _source_uses_json(fb: m.FactBase, uses: list[Any]) -> list[dict[str, Any]]:
+    from ..views.jsondoc import record_json
+
+    return [{**record_json(fb, u.source), "cited_by": [r.id for r in u.citing]} for u in uses]
+
+
+@app.command()
+def conflicts(topic: TopicOption = None, json: JsonListOption = False) -> None:
+    """Where sources disagree: each question with the competing claims side by side, each with its source.
+
+    Example: indoruss conflicts --topic trade
+    """
+    from ..model.outcomes import conflicts as find
+
+    fb = _state.factbase
+    shown = find(fb, _topic(fb.topics, topic))
+    if not shown:
+        raise LookupFailed("no conflicts match these options")
+    emit(json, lambda: _conflicts_json(fb, shown), lambda view: view.conflicts(fb, shown))
+
+
+def _conflicts_json(fb: m.FactBase, shown: list[Any]) -> list[dict[str, Any]]:
+    from ..views.jsondoc import record_json
+
+    return [{**record_json(fb, c.conflict), "claimed": [record_json(fb, r) for r in c.claims]} for c in shown]

@@ -19,7 +19,7 @@ def check_against(fb: m.FactBase, text: str, shown: str) -> list[Problem]:
 
     def check(record: m.Quote | m.Figure, needle: str, field: str, what: str) -> None:
         wanted = normalise_typography(needle)
-        paragraph = record.source.paragraph
+        paragraph = record.source.paragraph or 0
         if 1 <= paragraph <= len(paras) and wanted in paras[paragraph - 1]:
             return
         elsewhere = [i + 1 for i, para in enumerate(paras) if wanted in para]
@@ -29,8 +29,11 @@ def check_against(fb: m.FactBase, text: str, shown: str) -> list[Problem]:
             message = f"{what} does not appear in {shown}: {needle!r}"
         problems.append(Problem(record.origin.file, message, record.origin.line, None, f"{record.id}.{field}"))
 
+    # Only what cites a document by paragraph can be checked against a text; web pages are cited by URL.
     for quote in fb.of(m.Quote):
-        check(quote, quote.text, "text", "quote")
+        if quote.source.paragraph is not None:
+            check(quote, quote.text, "text", "quote")
     for figure in fb.of(m.Figure):
-        check(figure, figure.display, "display", "figure display form")
+        if figure.source.paragraph is not None:
+            check(figure, figure.display, "display", "figure display form")
     return problems

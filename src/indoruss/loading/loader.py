@@ -24,6 +24,8 @@ from .yamlsource import (
     unsafe_char_problem,
 )
 
+URL_PATTERN = re.compile(r"https?://[^\s/?#]+\.[^\s/?#]+[^\s]*\Z")
+LANGUAGE_PATTERN = re.compile(r"[a-z]{2,3}\Z")
 ID_PATTERN = re.compile(r"[a-z0-9][a-z0-9-]*\Z")
 DATE_PATTERN = re.compile(r"([0-9]{4})(?:-([0-9]{2})(?:-([0-9]{2}))?)?\Z")
 SECTIONS = tuple(kind.section for kind in m.REGISTRY)
@@ -66,6 +68,8 @@ class _Builder:
         # large fact base has hundreds of thousands of references and most of them are fine.
         self.refs: list[tuple[str, str, str, int, int | None, str, str]] = []
         self.refused: dict[str, str] = {}
+        # (source id, paragraph or None, file, line, record path): checked against the source's kind at the end
+        self.paragraphs: list[tuple[str, int | None, str, int, str]] = []
 
     def add_file(self, tree: Node, shown: str) -> None:
         if not isinstance(tree, Mapping):
@@ -75,10 +79,16 @@ class _Builder:
             if key == "schema":
                 if not (isinstance(node, Scalar) and node.value == m.SCHEMA_VERSION) or isinstance(node.value, bool):
                     found = node.raw if isinstance(node, Scalar) else "a structure"
+                    older = (
+                        m.SCHEMA_CHANGES.get(node.value)
+                        if isinstance(node, Scalar) and type(node.value) is int
+                        else None
+                    )
+                    what = f"; {older}" if isinstance(older, str) else ""
                     self.problems.append(
                         Problem(
                             shown,
-                            f"unsupported schema version {found} (this indoruss reads {m.SCHEMA_VERSION})",
+                            f"unsupported schema version {found} (this indoruss reads {m.SCHEMA_VERSION}){what}",
                             node.mark.line,
                             node.mark.column,
                             "schema",
@@ -149,12 +159,42 @@ class _Builder:
                 "published", f"{published!r} is not a date of the form YYYY-MM-DD", f.get("published", required=False)
             )
             published = ""
-        kind = f.choice("kind", m.SOURCE_KINDS)
+        kind = f.choice("kind", tuple(m.SOURCE_KINDS))
         note = f.text("note", required=False)
-        if not (rid and title and published and kind):
+        url = f.text("url", required=False)
+        document = f.text("document", required=False)
+        language = f.text("language")
+        via = f.text("via", required=False)
+        if url and document:
+            f.problem(
+                "url", "give either url (a web page) or document (a text file), not both", f.get("url", required=False)
+            )
+        elif not url and not document and "url" not in f.node.items and "document" not in f.node.items:
+            f.problem("url", "required field is missing (a web source needs its url; a text file, document)")
+        elif url and not URL_PATTERN.match(url):
+            f.problem("url", f"{url!r} is not an absolute http(s) URL", f.get("url", required=False))
+            url = ""
+        if language and not LANGUAGE_PATTERN.match(language):
+            f.problem(
+                "language",
+                f"{language!r} is not a language code such as en, ru or hi",
+                f.get("language", required=False),
+            )
+            language = ""
+        if not (rid and title and published and kind and language and (url or document)):
             return None
         return m.Source(
-            id=rid, title=title, publisher=publisher, published=published, source_kind=kind, note=note, origin=f.origin
+            id=rid,
+            title=title,
+            publisher=publisher,
+            published=published,
+            source_kind=kind,
+            note=note or None,
+            url=url or None,
+            document=document or None,
+            language=language,
+            via=via or None,
+            origin=f.origin,
         )
 
     def _read_topic(self, f: _Fields) -> m.Topic | None:
@@ -184,25 +224,33 @@ class _Builder:
             origin=f.origin,
         )
 
+    def _claim(self, f: _Fields, *, date_required: bool = False, entity_key: str = "entities") -> dict[str, Any] | None:
+        """The fields every claim has, read once for every kind of claim; None when one is unusable."""
+        topics = self._id_list(f, "topics", "topic", required=True)
+        entities = self._id_list(f, entity_key, "entity", required=False)
+        date, date_ok = self._date(f, required=date_required)
+        sources = self._source_refs(f)
+        attribution = self._attribution(f)
+        qualifies = self._id_list(f, "qualifies", "claim", required=False)
+        if not (sources and date_ok and (date or not date_required) and attribution is not False):
+            return None
+        return {
+            "topics": topics,
+            "entities": entities,
+            "date": date,
+            "sources": sources,
+            "attribution": attribution or None,
+            "qualifies": qualifies,
+            "origin": f.origin,
+        }
+
     def _read_fact(self, f: _Fields) -> m.Fact | None:
         rid, statement = f.ident(), f.text("statement")
         status = f.choice("status", tuple(m.STATUSES))
-        topics = self._id_list(f, "topics", "topic", required=True)
-        entities = self._id_list(f, "entities", "entity", required=False)
-        date, date_ok = self._date(f, required=False)
-        source = self._source_ref(f)
-        if not (rid and statement and status and source and date_ok):
+        common = self._claim(f)
+        if not (rid and statement and status and common):
             return None
-        return m.Fact(
-            id=rid,
-            statement=statement,
-            status=status,
-            topics=topics,
-            entities=entities,
-            date=date,
-            source=source,
-            origin=f.origin,
-        )
+        return m.Fact(id=rid, statement=statement, status=status, **common)
 
     def _read_figure(self, f: _Fields) -> m.Figure | None:
         rid = f.ident()
@@ -213,12 +261,8 @@ class _Builder:
         measures = f.text("measures")
         period = f.text("period", required=False)
         status = f.choice("status", tuple(m.STATUSES))
-        date, date_ok = self._date(f, required=False)
-        topics = self._id_list(f, "topics", "topic", required=True)
-        entities = self._id_list(f, "entities", "entity", required=False)
-        source = self._source_ref(f)
-        complete = rid and unit and display and qualifier and measures and status and source and date_ok
-        if not complete or value is None or source is None:
+        common = self._claim(f)
+        if not (rid and unit and display and qualifier and measures and status and common) or value is None:
             return None
         return m.Figure(
             id=rid,
@@ -229,11 +273,7 @@ class _Builder:
             measures=measures,
             period=period,
             status=status,
-            date=date,
-            topics=topics,
-            entities=entities,
-            source=source,
-            origin=f.origin,
+            **common,
         )
 
     def _read_quote(self, f: _Fields) -> m.Quote | None:
@@ -241,44 +281,68 @@ class _Builder:
         speaker = self._speaker(f)
         context = f.text("context")
         fragment = f.boolean("fragment")
-        topics = self._id_list(f, "topics", "topic", required=True)
-        about = self._id_list(f, "entities", "entity", required=False)
-        source = self._source_ref(f)
-        if not (rid and text and speaker and context and fragment is not None and source):
+        common = self._claim(f)
+        if not (rid and text and speaker and context and fragment is not None and common):
             return None
+        about = common["entities"]
         named = (speaker.id,) if speaker.id else ()
-        return m.Quote(
-            id=rid,
-            text=text,
-            speaker=speaker,
-            context=context,
-            fragment=fragment,
-            topics=topics,
-            about=about,
-            entities=(*named, *(e for e in about if e != speaker.id)),
-            source=source,
-            origin=f.origin,
-        )
+        common["entities"] = (*named, *(e for e in about if e != speaker.id))
+        return m.Quote(id=rid, text=text, speaker=speaker, context=context, fragment=fragment, about=about, **common)
 
     def _read_event(self, f: _Fields) -> m.Event | None:
         rid, title = f.ident(), f.text("title")
-        date, _ = self._date(f, required=True)
         status = f.choice("status", tuple(m.STATUSES))
-        topics = self._id_list(f, "topics", "topic", required=True)
-        entities = self._id_list(f, "entities", "entity", required=False)
-        source = self._source_ref(f)
-        if not (rid and title and date and status and source):
+        common = self._claim(f, date_required=True)
+        if not (rid and title and status and common):
             return None
-        return m.Event(
+        return m.Event(id=rid, title=title, status=status, **common)
+
+    def _read_outcome(self, f: _Fields) -> m.Outcome | None:
+        rid = f.ident()
+        expectation = f.text("expectation")
+        if expectation:
+            self._ref("claim", expectation, f, "expectation")
+        verdict = f.choice("verdict", tuple(m.VERDICTS))
+        as_of = f.text("as_of")
+        as_of_spec = _parse_date(as_of, f, "as_of") if as_of else None
+        if as_of_spec is not None and as_of_spec.precision != "day":
+            f.problem("as_of", f"{as_of!r} is not a day of the form YYYY-MM-DD", f.get("as_of", required=False))
+            as_of_spec = None
+        summary = f.text("summary")
+        evidence = self._id_list(f, "evidence", "claim", required=True, nonempty=False)
+        if not (rid and expectation and verdict and as_of_spec and summary):
+            return None
+        if not evidence and verdict != "not-reported":
+            f.problem(
+                "evidence",
+                f"a verdict of {verdict!r} needs at least one record as evidence",
+                f.get("evidence", required=False),
+            )
+            return None
+        # topics and entities are the expectation's, filled in once every record is known
+        return m.Outcome(
             id=rid,
-            title=title,
-            date=date,
-            status=status,
-            topics=topics,
-            entities=entities,
-            source=source,
+            expectation=expectation,
+            verdict=verdict,
+            as_of=as_of_spec,
+            summary=summary,
+            evidence=evidence,
+            topics=(),
+            entities=(),
             origin=f.origin,
         )
+
+    def _read_conflict(self, f: _Fields) -> m.Conflict | None:
+        rid, question = f.ident(), f.text("question")
+        claims = self._id_list(f, "claims", "claim", required=True)
+        topics = self._id_list(f, "topics", "topic", required=True)
+        note = f.text("note", required=False)
+        if claims and len(claims) < 2:
+            f.problem("claims", "a conflict needs at least two claims", f.get("claims", required=False))
+            return None
+        if not (rid and question and claims):
+            return None
+        return m.Conflict(id=rid, question=question, claims=claims, topics=topics, note=note or None, origin=f.origin)
 
     # -- shared pieces --------------------------------------------------------------------------------
 
@@ -294,27 +358,66 @@ class _Builder:
             return aliases[:MAX_ALIASES]
         return aliases
 
-    def _id_list(self, f: _Fields, key: str, kind: str, *, required: bool) -> tuple[str, ...]:
-        items = f.text_items(key, required=required, nonempty=required)
+    def _id_list(
+        self, f: _Fields, key: str, kind: str, *, required: bool, nonempty: bool | None = None
+    ) -> tuple[str, ...]:
+        items = f.text_items(key, required=required, nonempty=required if nonempty is None else nonempty)
         for target, node in items:
             self._ref(kind, target, f, key, node)
         return tuple(target for target, _ in items)
 
     def _source_ref(self, f: _Fields) -> m.SourceRef | None:
+        """An entity's one source."""
         node = f.get("source", required=True)
         if node is None:
             return None
         if not isinstance(node, Mapping):
-            f.problem("source", "must be a mapping {id: SOURCE_ID, paragraph: N}", node)
+            f.problem("source", "must be a mapping {id: SOURCE_ID} (with paragraph: N for a document)", node)
             return None
-        sub = _Fields(node, f.file, f"{f.where}.source", self.problems)
+        return self._one_source(f, node, f"{f.where}.source")
+
+    def _source_refs(self, f: _Fields) -> tuple[m.SourceRef, ...]:
+        """A claim's sources: one mapping, or a list of them, main source first."""
+        node = f.get("source", required=True)
+        if node is None:
+            return ()
+        if isinstance(node, Mapping):
+            one = self._one_source(f, node, f"{f.where}.source")
+            return (one,) if one else ()
+        if not isinstance(node, Sequence) or not node.items:
+            f.problem("source", "must be a mapping {id: SOURCE_ID} or a list of them", node)
+            return ()
+        refs = []
+        for index, item in enumerate(node.items):
+            if not isinstance(item, Mapping):
+                f.problem("source", "each source must be a mapping {id: SOURCE_ID}", item)
+                return ()
+            one = self._one_source(f, item, f"{f.where}.source[{index}]")
+            if one is None:
+                return ()
+            refs.append(one)
+        return tuple(refs)
+
+    def _one_source(self, f: _Fields, node: Mapping, where: str) -> m.SourceRef | None:
+        sub = _Fields(node, f.file, where, self.problems)
         source_id = sub.text("id")
-        paragraph = sub.integer("paragraph", minimum=1)
+        paragraph = sub.integer("paragraph", minimum=1) if "paragraph" in node.items else None
         sub.reject_unknown()
-        if not source_id or paragraph is None:
+        if not source_id or ("paragraph" in node.items and paragraph is None):
             return None
         self._ref("source", source_id, sub, "id")
+        self.paragraphs.append((source_id, paragraph, f.file, sub.line_of("id"), where))
         return m.SourceRef(source_id, paragraph)
+
+    def _attribution(self, f: _Fields) -> m.Attribution | bool | None:
+        """Who makes the claim: an entity (checked once all are known) or an unnamed claimant; False if wrong."""
+        text = f.text("attribution", required=False)
+        if not text:
+            return None if "attribution" not in f.node.items else False
+        if text in m.UNNAMED_CLAIMANTS:
+            return m.Attribution(None, m.UNNAMED_CLAIMANTS[text])
+        self._ref("entity", text, f, "attribution")
+        return m.Attribution(text, text)  # the name is filled in once entities are known
 
     def _speaker(self, f: _Fields) -> m.Speaker | None:
         node = f.get("speaker", required=True)
@@ -346,7 +449,8 @@ class _Builder:
         return m.DateSpec(spec.text, spec.precision, spec.start, spec.end, label or None), True
 
     def finish(self, content_hash: str) -> m.FactBase:
-        kinds = {name: kind.cls for name, kind in m.KIND_BY_NAME.items()}
+        kinds: dict[str, type] = {name: kind.cls for name, kind in m.KIND_BY_NAME.items()}
+        kinds["claim"] = m.Claim
         records: dict[str, Any] = {}
         for rows in self.records.values():
             for record in rows:
@@ -360,15 +464,95 @@ class _Builder:
                 if found is not None:
                     what = f"{target!r} is {_article(found.kind)} {found.kind}, not {_article(kind)} {kind}"
                 self.problems.append(Problem(file, what, line, column, f"{where}.{key}"))
-        quotes = []
-        for quote in self.records["quote"]:
-            speaker = records.get(quote.speaker.id) if quote.speaker.id else None
-            if isinstance(speaker, m.Entity):
-                named = m.Speaker(speaker.id, speaker.name, speaker.description)
-                quote = dataclasses.replace(quote, speaker=named)
-            quotes.append(quote)
-        self.records["quote"] = quotes
+        self._check_paragraphs(records)
+        for name in m.CLAIM_KINDS:
+            self.records[name] = [_named(claim, records) for claim in self.records[name]]
+        claims = {r.id: r for name in m.CLAIM_KINDS for r in self.records[name]}
+        sources = {r.id: r for r in self.records["source"]}
+        self.records["outcome"] = self._check_outcomes(claims, sources)
+        self._check_conflicts(claims)
         return m.FactBase({name: tuple(rows) for name, rows in self.records.items()}, content_hash)
+
+    def _problem(self, record: m.BaseRecord, field: str, message: str) -> None:
+        self.problems.append(Problem(record.origin.file, message, record.origin.line, None, f"{record.id}.{field}"))
+
+    def _check_paragraphs(self, records: dict[str, Any]) -> None:
+        for source_id, paragraph, file, line, where in self.paragraphs:
+            source = records.get(source_id)
+            if not isinstance(source, m.Source):
+                continue
+            if source.document and paragraph is None:
+                message = f"source {source_id!r} is a document: give the paragraph"
+                self.problems.append(Problem(file, message, line, None, f"{where}.paragraph"))
+            elif source.url and paragraph is not None:
+                message = f"source {source_id!r} is a web page, which has no numbered paragraphs"
+                self.problems.append(Problem(file, message, line, None, f"{where}.paragraph"))
+
+    def _check_outcomes(self, claims: dict[str, m.Claim], sources: dict[str, m.Source]) -> list[m.Outcome]:
+        """Each outcome follows a real expectation, once, with evidence published after it."""
+
+        def latest(claim: m.Claim) -> str:
+            return max((sources[r.source_id].published for r in claim.sources if r.source_id in sources), default="")
+
+        def earliest(claim: m.Claim) -> str:
+            return min((sources[r.source_id].published for r in claim.sources if r.source_id in sources), default="")
+
+        checked: list[m.Outcome] = []
+        seen: dict[str, str] = {}
+        for outcome in self.records["outcome"]:
+            expectation = claims.get(outcome.expectation)
+            if expectation is None:
+                continue  # reported as an unknown id
+            if not expectation.looks_ahead:
+                allowed = ", ".join(m.FORWARD_STATUSES)
+                message = (
+                    f"{outcome.expectation!r} is {expectation.status or 'a quote'}, not an expectation ({allowed})"
+                )
+                self._problem(outcome, "expectation", message)
+                continue
+            if outcome.expectation in seen:
+                self._problem(
+                    outcome,
+                    "expectation",
+                    f"{outcome.expectation!r} already has an outcome: {seen[outcome.expectation]}",
+                )
+                continue
+            seen[outcome.expectation] = outcome.id
+            since = latest(expectation)
+            for evidence_id in outcome.evidence:
+                evidence = claims.get(evidence_id)
+                if evidence is None:
+                    continue
+                published = earliest(evidence)
+                if published and since and published <= since:
+                    message = (
+                        f"evidence {evidence_id!r} comes from a source published {published}, not after the"
+                        f" expectation's source ({since})"
+                    )
+                    self._problem(outcome, "evidence", message)
+                elif published > outcome.as_of.start:
+                    self._problem(outcome, "as_of", f"is before evidence {evidence_id!r}, published {published}")
+            checked.append(dataclasses.replace(outcome, topics=expectation.topics, entities=expectation.entities))
+        return checked
+
+    def _check_conflicts(self, claims: dict[str, m.Claim]) -> None:
+        for conflict in self.records["conflict"]:
+            found = [claims[c] for c in conflict.claims if c in claims]
+            if len(found) == len(conflict.claims) and len({c.source.source_id for c in found}) < 2:
+                self._problem(conflict, "claims", "the claims of a conflict must come from at least two sources")
+
+
+def _named(claim: m.Claim, records: dict[str, Any]) -> m.Claim:
+    """The claim with its speaker's and claimant's names, now that every entity is known."""
+    if isinstance(claim, m.Quote) and claim.speaker.id:
+        speaker = records.get(claim.speaker.id)
+        if isinstance(speaker, m.Entity):
+            claim = dataclasses.replace(claim, speaker=m.Speaker(speaker.id, speaker.name, speaker.description))
+    if claim.attribution is not None and claim.attribution.id:
+        claimant = records.get(claim.attribution.id)
+        if isinstance(claimant, m.Entity):
+            claim = dataclasses.replace(claim, attribution=m.Attribution(claimant.id, claimant.name))
+    return claim
 
 
 def _parse_date(text: str, f: _Fields, key: str) -> m.DateSpec | None:

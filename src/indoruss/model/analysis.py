@@ -18,6 +18,9 @@ class Related:
 class Detail:
     record: m.Record
     related: tuple[Related, ...]
+    outcome: m.Outcome | None = None  # what came of it, for an expectation
+    qualified_by: tuple[m.Claim, ...] = ()  # later claims that correct or qualify it
+    conflicts: tuple[m.Conflict, ...] = ()  # disagreements between sources it takes part in
 
 
 # -- topics --------------------------------------------------------------------------------------------
@@ -56,7 +59,17 @@ def related(fb: m.FactBase, record: m.Record, limit: int | None = None) -> list[
 
 
 def detail(fb: m.FactBase, record: m.Record, limit: int | None = None) -> Detail:
-    return Detail(record, tuple(related(fb, record, limit)))
+    from .outcomes import conflicts_of, outcome_of, qualified_by
+
+    if not isinstance(record, m.Claim):
+        return Detail(record, tuple(related(fb, record, limit)))
+    return Detail(
+        record,
+        tuple(related(fb, record, limit)),
+        outcome_of(fb, record.id),
+        qualified_by(fb, record.id),
+        conflicts_of(fb, record.id),
+    )
 
 
 # -- time and citation ---------------------------------------------------------------------------------
@@ -77,6 +90,7 @@ class BriefSection:
     facts: tuple[m.Fact, ...]
     figures: tuple[m.Figure, ...]
     quotes: tuple[m.Quote, ...]
+    outcomes: dict[str, m.Outcome]  # by expectation id: what came of each expectation listed here
 
 
 STATUS_ORDER = {status: i for i, status in enumerate(m.STATUSES)}
@@ -97,5 +111,7 @@ def brief(fb: m.FactBase, topic: m.Topic | None) -> list[BriefSection]:
         figures = tuple(f for f in fb.of(m.Figure) if belongs(f))
         said = tuple(q for q in fb.of(m.Quote) if belongs(q))
         if facts or figures or said:
-            sections.append(BriefSection(current, tuple(facts), figures, said))
+            listed = {c.id for c in (*facts, *figures)}
+            came = {o.expectation: o for o in fb.of(m.Outcome) if o.expectation in listed}
+            sections.append(BriefSection(current, tuple(facts), figures, said, came))
     return sections

@@ -11,15 +11,42 @@ from . import records as m
 class Citation:
     record_id: str
     source: m.Source
-    paragraph: int
+    paragraph: int | None  # a document's paragraph; a web page has none, and is cited by its URL
+
+    @property
+    def place(self) -> str:
+        """Where in the source: the paragraph of a document, the address of a web page."""
+        if self.paragraph is not None:
+            return f"paragraph {self.paragraph}"
+        return self.source.url or self.source.document or ""
+
+    @property
+    def short(self) -> str:
+        """A few characters for a table cell: the paragraph of a document, else the source's id."""
+        return f"¶{self.paragraph}" if self.paragraph is not None else self.source.id
+
+    @property
+    def brief(self) -> str:
+        """Publisher and date, for listing the sources of several records."""
+        return f"{self.source.publisher_shown} {self.source.published}"
 
     def plain(self) -> str:
         title = " ".join(self.source.title.split())
-        return f"{title}. {self.source.publisher_shown}, {self.source.published}, paragraph {self.paragraph}."
+        return f"{title}. {self.source.publisher_shown}, {self.source.published}, {self.place}."
+
+
+def citations(fb: m.FactBase, record: m.BaseRecord) -> tuple[Citation, ...]:
+    """Every source a record cites, main one first."""
+    if isinstance(record, m.Claim):
+        refs = record.sources
+    elif isinstance(record, m.Entity):
+        refs = (record.source,)
+    else:
+        return ()
+    found = ((fb.by_id.get(ref.source_id), ref.paragraph) for ref in refs)
+    return tuple(Citation(record.id, s, p) for s, p in found if isinstance(s, m.Source))
 
 
 def citation(fb: m.FactBase, record: m.BaseRecord) -> Citation | None:
-    source = fb.source_of(record)
-    if source is None or not isinstance(record, m.Claim | m.Entity):
-        return None
-    return Citation(record.id, source, record.source.paragraph)
+    found = citations(fb, record)
+    return found[0] if found else None

@@ -12,15 +12,39 @@ from dataclasses import dataclass, field, fields
 from types import MappingProxyType
 from typing import ClassVar, Literal, TypeVar, dataclass_transform
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
+# What a fact base of an older schema is told: what changed, so its author knows what to migrate.
+SCHEMA_CHANGES = {
+    1: "schema 2 separates who makes a claim (the new `attribution` field) from how firm it is (`status`, "
+    "which no longer has `reported`), and gives sources `url` or `document`, `language` and a new set of kinds",
+}
 
+# How firm a claim is, as whoever makes it puts it. Who makes it is `attribution`, a separate field.
 STATUSES: dict[str, str] = {
-    "confirmed": "done, or stated as fact by the source",
-    "reported": "attributed by the source to a named third party",
-    "expected": "scheduled or said to be on the agenda",
-    "likely": "described by the source as likely",
-    "possible": "described by the source as something that may happen",
+    "confirmed": "done, or stated as fact by whoever makes the claim",
+    "expected": "scheduled, planned, on the agenda, or a target",
+    "likely": "described as likely",
+    "possible": "described as something that may happen",
     "proposed": "offered or suggested by one side, not agreed",
+}
+# A claim with one of these statuses looks ahead: it is an expectation, and gets exactly one outcome.
+FORWARD_STATUSES = ("expected", "likely", "possible", "proposed")
+# Who makes a claim when the source does not name them.
+UNNAMED_CLAIMANTS: dict[str, str] = {
+    "officials": "unnamed officials",
+    "indian-officials": "unnamed Indian officials",
+    "russian-officials": "unnamed Russian officials",
+    "observers": "observers",
+    "analysts": "analysts",
+    "industry-sources": "unnamed industry sources",
+    "media-reports": "media reports",
+    "unnamed-sources": "unnamed sources",
+}
+VERDICTS: dict[str, str] = {
+    "happened": "the later sources report it happened",
+    "partly": "part of it happened, or it happened in a lesser form",
+    "did-not-happen": "the later sources report it did not happen",
+    "not-reported": "nothing found in the sources",
 }
 CATEGORIES = (
     "person",
@@ -32,8 +56,16 @@ CATEGORIES = (
     "event",
     "place",
 )
-SOURCE_KINDS = ("news-report", "official-statement", "interview", "dataset")
-UNITS = ("USD", "percent", "MW", "people", "squadrons", "years", "days")
+SOURCE_KINDS: dict[str, str] = {
+    "official-text": "an official statement, transcript or text, or a mirror of one",
+    "wire": "wire-agency copy, or a page republishing it",
+    "news-report": "a news report",
+    "interview": "the report of an interview",
+    "analysis": "analysis, explainer or opinion",
+    "aggregator": "an aggregator or low-reliability site",
+    "dataset": "a published data set",
+}
+UNITS = ("USD", "percent", "MW", "people", "squadrons", "years", "days", "barrels-per-day")
 QUALIFIERS = ("exact", "approximately", "at-least", "over", "target", "total")
 NOT_STATED = "not stated"
 
@@ -51,7 +83,15 @@ class Origin:
 @dataclass(frozen=True)
 class SourceRef:
     source_id: str
-    paragraph: int
+    paragraph: int | None = None  # only a document has numbered paragraphs; a web page has none
+
+
+@dataclass(frozen=True)
+class Attribution:
+    """Who makes a claim: a named entity (id set) or an unnamed claimant such as "officials" (id None)."""
+
+    id: str | None
+    name: str
 
 
 @dataclass(frozen=True)
@@ -133,6 +173,10 @@ class Source(BaseRecord):
     published: str
     source_kind: str
     note: str | None
+    url: str | None = None  # a web page
+    document: str | None = None  # a text file, such as the preview, with numbered paragraphs
+    language: str = "en"
+    via: str | None = None  # the outlet whose copy this page republishes, or the author of an official text
 
     @property
     def label(self) -> str:
@@ -177,9 +221,19 @@ class Claim(BaseRecord):
 
     topics: tuple[str, ...]
     entities: tuple[str, ...]  # for a quote: its speaker (when named) first, then what it speaks of
-    source: SourceRef
+    sources: tuple[SourceRef, ...]  # the first is the main one
     date: DateSpec | None = None
     status: str | None = None  # None only for a quote: that it was said is its status
+    attribution: Attribution | None = None  # None: the source says it in its own voice
+    qualifies: tuple[str, ...] = ()  # earlier claims this one corrects or qualifies
+
+    @property
+    def source(self) -> SourceRef:
+        return self.sources[0]
+
+    @property
+    def looks_ahead(self) -> bool:
+        return self.status in FORWARD_STATUSES
 
 
 @_record
@@ -235,7 +289,40 @@ class Event(Claim):
         return self.title
 
 
-Record = Source | Topic | Entity | Fact | Figure | Quote | Event
+@_record
+class Outcome(BaseRecord):
+    """What came of one expectation: a verdict, as of a date, with the later claims that support it."""
+
+    kind: ClassVar[str] = "outcome"
+    expectation: str
+    verdict: str
+    as_of: DateSpec
+    summary: str
+    evidence: tuple[str, ...]
+    topics: tuple[str, ...]  # the expectation's, so an outcome is found and filed with it
+    entities: tuple[str, ...]
+
+    @property
+    def label(self) -> str:
+        return f"{self.verdict}: {self.summary}"
+
+
+@_record
+class Conflict(BaseRecord):
+    """Sources that disagree: each source's claim is its own record, grouped here under the question."""
+
+    kind: ClassVar[str] = "conflict"
+    question: str
+    claims: tuple[str, ...]
+    topics: tuple[str, ...]
+    note: str | None
+
+    @property
+    def label(self) -> str:
+        return self.question
+
+
+Record = Source | Topic | Entity | Fact | Figure | Quote | Event | Outcome | Conflict
 R = TypeVar("R", bound=BaseRecord)
 
 
@@ -259,13 +346,15 @@ class Kind:
 
 # In file and export order: sources first, since everything cites them.
 REGISTRY: tuple[Kind, ...] = (
-    Kind("source", "sources", Source, 6),
+    Kind("source", "sources", Source, 8),
     Kind("topic", "topics", Topic, 1),
     Kind("entity", "entities", Entity, 0),
     Kind("fact", "facts", Fact, 2),
     Kind("figure", "figures", Figure, 3),
     Kind("quote", "quotes", Quote, 4),
     Kind("event", "events", Event, 5),
+    Kind("outcome", "outcomes", Outcome, 6),
+    Kind("conflict", "conflicts", Conflict, 7),
 )
 KIND_BY_NAME: Mapping[str, Kind] = MappingProxyType({k.name: k for k in REGISTRY})
 KIND_BY_SECTION: Mapping[str, Kind] = MappingProxyType({k.section: k for k in REGISTRY})
@@ -274,7 +363,7 @@ KIND_ORDER: Mapping[str, int] = MappingProxyType({k.name: k.display_order for k 
 RECORD_TYPES: tuple[type[BaseRecord], ...] = tuple(k.cls for k in REGISTRY)
 CLAIM_KINDS = tuple(k.name for k in REGISTRY if issubclass(k.cls, Claim))
 # Every class a fact base is built from: what the cache may rebuild, and nothing else.
-VALUE_TYPES: tuple[type, ...] = (*RECORD_TYPES, Origin, SourceRef, DateSpec, Speaker)
+VALUE_TYPES: tuple[type, ...] = (*RECORD_TYPES, Origin, SourceRef, DateSpec, Speaker, Attribution)
 
 
 @dataclass(frozen=True)
@@ -338,6 +427,12 @@ class FactBase:
     def claims(self) -> tuple[Fact | Figure | Quote | Event, ...]:
         return tuple(r for name in CLAIM_KINDS for r in self.sections[name])  # type: ignore[misc]
 
+    def sources_of(self, record: BaseRecord) -> tuple[Source, ...]:
+        """Every source a record cites, main one first."""
+        refs = record.sources if isinstance(record, Claim) else (record.source,) if isinstance(record, Entity) else ()
+        found = (self.by_id.get(ref.source_id) for ref in refs)
+        return tuple(s for s in found if isinstance(s, Source))
+
     def source_of(self, record: BaseRecord) -> Source | None:
         ref = record.source if isinstance(record, Claim | Entity) else None
         if ref is None:
@@ -348,8 +443,8 @@ class FactBase:
 
 def links(record: BaseRecord) -> tuple[str, ...]:
     """The ids of the entities and topics a record is about (a claim) or filed under (an entity)."""
-    if isinstance(record, Claim):
+    if isinstance(record, Claim | Outcome):
         return (*record.entities, *record.topics)
-    if isinstance(record, Entity):
+    if isinstance(record, Entity | Conflict):
         return record.topics
     return ()

@@ -40,12 +40,16 @@ def searchable_fields(record: m.Record) -> tuple[tuple[str, str], ...]:
         return (("text", record.text), ("speaker", record.speaker.name), ("context", record.context))
     if isinstance(record, m.Event):
         return (("title", record.title),)
+    if isinstance(record, m.Outcome):
+        return (("summary", record.summary),)
+    if isinstance(record, m.Conflict):
+        return (("question", record.question), *((("note", record.note),) if record.note else ()))
     return ()
 
 
 def record_links(record: m.Record) -> tuple[str, ...]:
     """The entities and topics a claim is about: what makes it rank for a query naming them."""
-    return m.links(record) if isinstance(record, m.Claim) else ()
+    return m.links(record) if isinstance(record, m.Claim | m.Outcome | m.Conflict) else ()
 
 
 class SearchIndex:
@@ -137,4 +141,4 @@ class SearchIndex:
 def _topics_of(record: m.Record) -> tuple[str, ...]:
     if isinstance(record, m.Topic):
         return (record.id,)
-    return record.topics if isinstance(record, m.Claim | m.Entity) else ()
+    return record.topics if isinstance(record, m.Claim | m.Entity | m.Outcome | m.Conflict) else ()

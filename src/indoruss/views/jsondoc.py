@@ -6,7 +6,7 @@ import json
 from typing import TYPE_CHECKING, Any, cast
 
 from ..model import records as m
-from ..model.citing import Citation, citation
+from ..model.citing import Citation, citation, citations
 
 if TYPE_CHECKING:
     from ..model.analysis import Detail
@@ -29,6 +29,7 @@ def citation_json(cite: Citation | None) -> dict[str, Any] | None:
         "publisher": cite.source.publisher,
         "published": cite.source.published,
         "paragraph": cite.paragraph,
+        "url": cite.source.url,
         "citation": cite.plain(),
     }
 
@@ -41,6 +42,10 @@ def _own_fields(record: m.Record) -> dict[str, Any]:
             "publisher": record.publisher,
             "published": record.published,
             "source_kind": record.source_kind,
+            "url": record.url,
+            "document": record.document,
+            "language": record.language,
+            "via": record.via,
             "note": record.note,
         }
     if isinstance(record, m.Topic):
@@ -68,25 +73,45 @@ def _own_fields(record: m.Record) -> dict[str, Any]:
         if record.speaker.id is None:
             speaker["description"] = record.speaker.description
         return {"text": record.text, "speaker": speaker, "context": record.context, "fragment": record.fragment}
+    if isinstance(record, m.Outcome):
+        return {
+            "expectation": record.expectation,
+            "verdict": record.verdict,
+            "as_of": record.as_of.text,
+            "summary": record.summary,
+            "evidence": list(record.evidence),
+        }
+    if isinstance(record, m.Conflict):
+        return {"question": record.question, "claims": list(record.claims), "note": record.note}
     return {"title": record.title}
+
+
+def attribution_json(attribution: m.Attribution | None) -> dict[str, Any] | None:
+    return None if attribution is None else {"id": attribution.id, "name": attribution.name}
 
 
 def record_json(fb: m.FactBase, record: m.Record) -> dict[str, Any]:
     """One record: id and kind, its own fields, then what claims share, then its source (none for a source).
 
-    Every kind lists its keys in this one order: id, kind, own fields, status, date, topics, entities, source.
+    Every kind lists its keys in this one order: id, kind, own fields, status, attribution, date, topics,
+    entities, qualifies, source, sources (each where the kind has it).
     """
     out: dict[str, Any] = {"id": record.id, "kind": record.kind, **_own_fields(record)}
     if isinstance(record, m.Claim):
         if record.status is not None:
             out["status"] = record.status
+        out["attribution"] = attribution_json(record.attribution)
         out["date"] = date_json(record.date)
-    if isinstance(record, m.Claim | m.Entity):
+    if isinstance(record, m.Claim | m.Entity | m.Outcome | m.Conflict):
         out["topics"] = list(record.topics)
-    if isinstance(record, m.Claim):
+    if isinstance(record, m.Claim | m.Outcome):
         out["entities"] = list(record.entities)
-    if not isinstance(record, m.Source | m.Topic):
+    if isinstance(record, m.Claim):
+        out["qualifies"] = list(record.qualifies)
+    if isinstance(record, m.Claim | m.Entity):
         out["source"] = citation_json(citation(fb, record))
+    if isinstance(record, m.Claim):
+        out["sources"] = [citation_json(c) for c in citations(fb, record)]
     return out
 
 
@@ -110,6 +135,10 @@ def topic_count_json(fb: m.FactBase, row: TopicCount) -> dict[str, Any]:
 
 def detail_json(fb: m.FactBase, shown: Detail) -> dict[str, Any]:
     out = record_json(fb, shown.record)
+    if isinstance(shown.record, m.Claim):
+        out["outcome"] = record_json(fb, shown.outcome) if shown.outcome else None
+        out["qualified_by"] = [c.id for c in shown.qualified_by]
+        out["conflicts"] = [c.id for c in shown.conflicts]
     out["related"] = [
         {"id": r.record.id, "kind": r.record.kind, "shared": list(r.shared), "strength": r.strength}
         for r in shown.related

@@ -22,7 +22,8 @@ def escape(text: str) -> str:
 
 def citation(found: Citation) -> str:
     source = found.source
-    return f"*{escape(source.title)}*. {escape(source.publisher_shown)}, {source.published}, ¶{found.paragraph}."
+    where = f"¶{found.paragraph}" if found.paragraph is not None else f"<{source.url}>"
+    return f"*{escape(source.title)}*. {escape(source.publisher_shown)}, {source.published}, {where}."
 
 
 def _cite(fb: m.FactBase, record: m.Record) -> str:
@@ -30,17 +31,26 @@ def _cite(fb: m.FactBase, record: m.Record) -> str:
     if cite is None:
         return ""
     prefix = "" if len(fb.sources) == 1 else f"{cite.source.id} "
-    return f" [{prefix}¶{cite.paragraph}]"
+    where = f"¶{cite.paragraph}" if cite.paragraph is not None else "web"
+    return f" [{prefix}{where}]"
+
+
+def _came(section: BriefSection, claim_id: str) -> str:
+    outcome = section.outcomes.get(claim_id)
+    if outcome is None:
+        return ""
+    return f" Outcome as of {outcome.as_of.text}: **{outcome.verdict}**, {escape(outcome.summary)}"
 
 
 def brief(fb: m.FactBase, sections: list[BriefSection]) -> str:
     out = ["# Briefing: the India-Russia summit of December 2025", ""]
-    out.append(f"Fact base {fb.fingerprint}. Each claim ends with its source paragraph; statuses:")
+    out.append(f"Fact base {fb.fingerprint}. Each claim ends with its source (¶: a paragraph of a document); statuses:")
     out.append("")
     out += [f"- **{status}**: {meaning}" for status, meaning in m.STATUSES.items()]
     for section in sections:
         out += ["", f"## {escape(section.topic.title)}", ""]
-        out += [f"- {escape(f.statement)} *({f.status})*{_cite(fb, f)}" for f in section.facts]
+        for fact in section.facts:
+            out.append(f"- {escape(fact.statement)} *({fact.status})*{_cite(fb, fact)}{_came(section, fact.id)}")
         if section.figures:
             out += ["", "| Figure | Measures | Qualifier | Period | Status | Source |", "|---|---|---|---|---|---|"]
             for fig in section.figures:

@@ -12,6 +12,7 @@ from .fields import fields
 
 if TYPE_CHECKING:
     from ..model.analysis import BriefSection, Detail
+    from ..model.outcomes import ConflictView, Scorecard, SourceUse
     from ..model.queries import TopicCount, TopicDetail
     from ..search.ranking import Hit
 
@@ -23,7 +24,7 @@ def _line(*columns: object) -> None:
 
 def _paragraph(fb: m.FactBase, record: m.BaseRecord) -> str:
     cite = citation(fb, record)
-    return f"¶{cite.paragraph}" if cite else ""
+    return cite.short if cite else ""
 
 
 def _status(record: m.Record) -> str:
@@ -74,6 +75,15 @@ class PlainView:
         record = shown.record
         for key, value in fields(fb, record):
             _line(f"{key}:", value)
+        if shown.outcome is not None:
+            _line("outcome", shown.outcome.id, shown.outcome.verdict, shown.outcome.summary)
+            for evidence in shown.outcome.evidence:
+                found = fb.by_id.get(evidence)
+                _line("evidence", evidence, found.label if found else "")
+        for claim in shown.qualified_by:
+            _line("qualified by", claim.id, claim.label, _paragraph(fb, claim))
+        for conflict in shown.conflicts:
+            _line("in conflict", conflict.id, conflict.question)
         for item in shown.related:
             _line(
                 "related",
@@ -104,3 +114,49 @@ class PlainView:
 
     def cite(self, fb: m.FactBase, found: Citation, as_markdown: bool) -> None:
         sys.stdout.write((markdown.citation(found) if as_markdown else found.plain()) + "\n")
+
+    def outcomes(self, fb: m.FactBase, card: Scorecard) -> None:
+        sys.stdout.write("# " + " ".join(f"{verdict}={n}" for verdict, n in card.counts.items()) + "\n")
+        for row in card.rows:
+            outcome = row.outcome
+            evidence = _evidence(fb, outcome.evidence) if outcome else ""
+            _line(
+                row.expectation.id,
+                row.expectation.status,
+                row.verdict,
+                row.expectation.label,
+                outcome.summary if outcome else "",
+                evidence,
+            )
+
+    def sources(self, fb: m.FactBase, uses: list[SourceUse]) -> None:
+        for use in uses:
+            source = use.source
+            where = source.url or source.document or ""
+            _line(
+                source.id,
+                source.source_kind,
+                source.publisher_shown,
+                source.published,
+                source.language,
+                len(use.citing),
+                where,
+            )
+
+    def conflicts(self, fb: m.FactBase, shown: list[ConflictView]) -> None:
+        for item in shown:
+            _line("conflict", item.conflict.id, item.conflict.question)
+            for claim in item.claims:
+                cite = citation(fb, claim)
+                _line("", claim.id, claim.label, cite.brief if cite else "")
+
+
+def _evidence(fb: m.FactBase, ids: tuple[str, ...]) -> str:
+    """The sources of the evidence, once each: publisher and date."""
+    shown: list[str] = []
+    for record_id in ids:
+        record = fb.by_id.get(record_id)
+        cite = citation(fb, record) if record is not None else None
+        if cite is not None and cite.brief not in shown:
+            shown.append(cite.brief)
+    return "; ".join(shown)

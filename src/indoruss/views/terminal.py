@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
 from rich import box
@@ -18,16 +19,23 @@ from .fields import fields
 
 if TYPE_CHECKING:
     from ..model.analysis import BriefSection, Detail
+    from ..model.outcomes import ConflictView, Scorecard, SourceUse
     from ..model.queries import TopicCount, TopicDetail
     from ..search.ranking import Hit
 
 STATUS_STYLES = {
     "confirmed": "bold green",
-    "reported": "cyan",
     "expected": "yellow",
     "likely": "dark_orange",
     "possible": "magenta",
     "proposed": "bold blue",
+}
+VERDICT_STYLES = {
+    "happened": "bold green",
+    "partly": "yellow",
+    "did-not-happen": "bold red",
+    "not-reported": "dim",
+    "open": "bold blue",
 }
 KIND_STYLES = {"entity": "bold", "topic": "bold", "fact": "", "figure": "bold cyan", "quote": "italic", "event": ""}
 
@@ -47,7 +55,7 @@ def _status(record: m.BaseRecord) -> Text:
 
 def _paragraph(fb: m.FactBase, record: m.BaseRecord) -> Text:
     cite = citation(fb, record)
-    return Text(f"¶{cite.paragraph}" if cite else "", style="dim")
+    return Text(cite.short if cite else "", style="dim")
 
 
 def _table(*columns: str, title: str | None = None) -> Table:
@@ -66,7 +74,7 @@ def _highlighted(text: str, spans: tuple[tuple[int, int], ...]) -> Text:
     return marked
 
 
-def _record_table(fb: m.FactBase, records: list[m.Record], title: str) -> None:
+def _record_table(fb: m.FactBase, records: Sequence[m.BaseRecord], title: str) -> None:
     table = _table("id", "status", "record", "¶", title=title)
     for record in records:
         table.add_row(Text(record.id, style="bold"), _status(record), Text(record.label), _paragraph(fb, record))
@@ -161,6 +169,16 @@ class RichView:
         for key, value in fields(fb, shown.record):
             grid.add_row(Text(key), _status(shown.record) if key == "status" else Text(value))
         _console().print(Panel(grid, title=Text(shown.record.label[:80]), title_align="left"))
+        if shown.outcome is not None:
+            outcome = shown.outcome
+            table = _table("verdict", "as of", "summary", "evidence", title=f"What came of it ({outcome.id})")
+            evidence = Text("\n".join(outcome.evidence) or "none found", style="dim")
+            table.add_row(_verdict(outcome.verdict), Text(outcome.as_of.text), Text(outcome.summary), evidence)
+            _console().print(table)
+        if shown.qualified_by:
+            _record_table(fb, shown.qualified_by, "Later sources qualify it")
+        for conflict in shown.conflicts:
+            _console().print(Text(f"In conflict {conflict.id}: {conflict.question}", style="bold yellow"))
         if shown.related:
             table = _table("kind", "id", "status", "record", "shares", title="Linked records, most related first")
             for item in shown.related:
@@ -195,3 +213,66 @@ class RichView:
 
     def cite(self, fb: m.FactBase, found: Citation, as_markdown: bool) -> None:
         _console().print(Text(markdown.citation(found) if as_markdown else found.plain()))
+
+    def outcomes(self, fb: m.FactBase, card: Scorecard) -> None:
+        header = Text("Outcomes: ")
+        for position, (verdict, n) in enumerate(card.counts.items()):
+            header.append(", " if position else "")
+            header.append_text(_verdict(verdict))
+            header.append(f" {n}")
+        _console().print(header)
+        table = _table("expectation", "status", "verdict", "summary", "sources", title="What came of each expectation")
+        for row in card.rows:
+            described = Text(row.expectation.id, style="bold")
+            described.append("\n" + row.expectation.label)
+            outcome = row.outcome
+            sources = _evidence_sources(fb, outcome.evidence) if outcome else ""
+            table.add_row(
+                described,
+                _status(row.expectation),
+                _verdict(row.verdict),
+                Text(outcome.summary if outcome else "no outcome recorded by this date"),
+                Text(sources, style="dim"),
+            )
+        _console().print(table)
+
+    def sources(self, fb: m.FactBase, uses: list[SourceUse]) -> None:
+        table = _table("id", "kind", "publisher", "published", "lang", "cited by", title="Sources")
+        for use in uses:
+            source = use.source
+            table.add_row(
+                Text(source.id, style="bold"),
+                Text(source.source_kind),
+                Text(source.publisher_shown + (f" (via {source.via})" if source.via else "")),
+                Text(source.published),
+                Text(source.language),
+                Text(str(len(use.citing))),
+            )
+        _console().print(table)
+
+    def conflicts(self, fb: m.FactBase, shown: list[ConflictView]) -> None:
+        for item in shown:
+            table = _table("claim", "says", "source", title=f"{item.conflict.id}: {item.conflict.question}")
+            for claim in item.claims:
+                cite = citation(fb, claim)
+                table.add_row(
+                    Text(claim.id, style="bold"), Text(claim.label), Text(cite.brief if cite else "", style="dim")
+                )
+            _console().print(table)
+            if item.conflict.note:
+                _console().print(Text(item.conflict.note, style="italic"))
+
+
+def _verdict(verdict: str) -> Text:
+    # Distinct words as well as colours, so the verdicts stay apart with NO_COLOR.
+    return Text(verdict, style=VERDICT_STYLES.get(verdict, ""))
+
+
+def _evidence_sources(fb: m.FactBase, ids: tuple[str, ...]) -> str:
+    shown: list[str] = []
+    for record_id in ids:
+        record = fb.by_id.get(record_id)
+        cite = citation(fb, record) if record is not None else None
+        if cite is not None and cite.brief not in shown:
+            shown.append(cite.brief)
+    return "\n".join(shown)

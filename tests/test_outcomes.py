@@ -1,0 +1,284 @@
+"""What came of the visit: sources with their kinds, attribution apart from status, outcomes, corrections,
+conflicts, --as-of, and the loader's checks on each. The bundled figures are the data's own, read by hand."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+
+from conftest import Outcome
+from indoruss.loading.loader import load_factbase
+from indoruss.loading.paths import bundled_data_dir
+from indoruss.model import records as m
+
+Run = Callable[..., Outcome]
+
+BASE = """\
+schema: 2
+sources:
+  - id: preview
+    title: A preview of the visit
+    publisher: null
+    published: "2025-12-04"
+    kind: news-report
+    language: en
+    document: preview.txt
+  - id: wire-later
+    title: What the summit signed
+    publisher: A Wire
+    published: "2025-12-06"
+    kind: wire
+    language: en
+    url: https://wire.example.org/summit
+  - id: same-day
+    title: A same-day report
+    publisher: A Paper
+    published: "2025-12-04"
+    kind: news-report
+    language: en
+    url: https://paper.example.org/day
+topics:
+  - id: trade
+    title: Trade
+    description: Trade between India and Russia.
+entities:
+  - id: india
+    name: India
+    category: country
+    description: A country in South Asia.
+    topics: [trade]
+    source: {id: preview, paragraph: 1}
+facts:
+  - id: deal-expected
+    statement: A trade deal is expected.
+    status: expected
+    topics: [trade]
+    source: {id: preview, paragraph: 2}
+  - id: deal-signed
+    statement: A trade deal was signed.
+    status: confirmed
+    attribution: officials
+    date: "2025-12-05"
+    topics: [trade]
+    entities: [india]
+    qualifies: [deal-expected]
+    source: {id: wire-later}
+  - id: deal-same-day
+    statement: A paper said the deal was close.
+    status: confirmed
+    date: "2025-12-04"
+    topics: [trade]
+    source: {id: same-day}
+"""
+OUTCOME = """\
+outcomes:
+  - id: outcome-deal
+    expectation: {expectation}
+    verdict: {verdict}
+    as_of: "2025-12-06"
+    summary: The deal was signed.
+    evidence: [{evidence}]
+"""
+
+
+def write(tmp_path: Path, text: str) -> Path:
+    path = tmp_path / "factbase.yaml"
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+def with_outcome(
+    tmp_path: Path, expectation: str = "deal-expected", verdict: str = "happened", evidence: str = "deal-signed"
+) -> Path:
+    return write(tmp_path, BASE + OUTCOME.format(expectation=expectation, verdict=verdict, evidence=evidence))
+
+
+def test_a_valid_outcome_loads_with_its_expectations_topics(tmp_path: Path) -> None:
+    fb = load_factbase(with_outcome(tmp_path))
+    (outcome,) = fb.of(m.Outcome)
+    assert (outcome.expectation, outcome.verdict, outcome.evidence) == ("deal-expected", "happened", ("deal-signed",))
+    assert outcome.topics == ("trade",)
+    signed = fb.by_id["deal-signed"]
+    assert isinstance(signed, m.Fact)
+    assert signed.attribution == m.Attribution(None, "unnamed officials")
+    assert signed.qualifies == ("deal-expected",)
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (
+            {"expectation": "deal-signed"},
+            "{path}:57: outcome-deal.expectation: 'deal-signed' is confirmed, not an expectation "
+            "(expected, likely, possible, proposed)",
+        ),
+        (
+            {"evidence": "deal-same-day"},
+            "{path}:57: outcome-deal.evidence: evidence 'deal-same-day' comes from a source published "
+            "2025-12-04, not after the expectation's source (2025-12-04)",
+        ),
+        (
+            {"verdict": "maybe"},
+            "{path}:59:14: outcomes[0].verdict: unknown value 'maybe' "
+            "(allowed: happened, partly, did-not-happen, not-reported)",
+        ),
+        ({"evidence": "nothing-here"}, "{path}:62:16: outcomes[0].evidence: unknown claim id 'nothing-here'"),
+    ],
+)
+def test_a_bad_outcome_is_one_clear_error(run: Run, tmp_path: Path, args: dict[str, str], message: str) -> None:
+    path = with_outcome(tmp_path, **args)
+    out = run("--data", str(path), "outcomes")
+    assert out.code == 2
+    assert out.stdout == ""
+    assert out.stderr == f"Error: {message.format(path=path)}\n"
+
+
+def test_a_web_source_without_a_url_is_an_error(run: Run, tmp_path: Path) -> None:
+    broken = BASE.replace("    url: https://wire.example.org/summit\n", "")
+    path = write(tmp_path, broken)
+    out = run("--data", str(path), "outcomes")
+    assert out.code == 2
+    assert out.stderr == (
+        f"Error: {path}:10:5: sources[1].url: required field is missing (a web source needs its url; a text file,"
+        " document)\n"
+    )
+
+
+def test_a_url_must_be_absolute_http(run: Run, tmp_path: Path) -> None:
+    broken = BASE.replace("https://wire.example.org/summit", "wire.example.org/summit")
+    out = run("--data", str(write(tmp_path, broken)), "outcomes")
+    assert out.code == 2
+    assert "sources[1].url: 'wire.example.org/summit' is not an absolute http(s) URL" in out.stderr
+
+
+def test_a_schema_1_fact_base_is_told_what_changed(run: Run, tmp_path: Path) -> None:
+    path = write(tmp_path, BASE.replace("schema: 2", "schema: 1"))
+    out = run("--data", str(path), "topics")
+    assert out.code == 2
+    assert out.stderr == (
+        f"Error: {path}:1:9: schema: unsupported schema version 1 (this indoruss reads 2); schema 2 separates"
+        " who makes a claim (the new `attribution` field) from how firm it is (`status`, which no longer has"
+        " `reported`), and gives sources `url` or `document`, `language` and a new set of kinds\n"
+    )
+
+
+def test_as_of_must_be_a_day(run: Run) -> None:
+    out = run("--as-of", "2025-12", "outcomes")
+    assert out.code == 2
+    assert out.stderr == (
+        "Error: Invalid value for '--as-of': '2025-12' is not a date of the form YYYY-MM-DD. (see 'indoruss --help')\n"
+    )
+
+
+def test_as_of_hides_later_sources_and_outcomes(run: Run, tmp_path: Path) -> None:
+    data = str(with_outcome(tmp_path))
+    before = run("--data", data, "--as-of", "2025-12-05", "outcomes")
+    assert before.code == 0
+    assert before.stdout == (
+        "# happened=0 partly=0 did-not-happen=0 not-reported=0 open=1\n"
+        "deal-expected\texpected\topen\tA trade deal is expected.\t\t\n"
+    )
+    after = run("--data", data, "outcomes")
+    assert after.stdout == (
+        "# happened=1 partly=0 did-not-happen=0 not-reported=0 open=0\n"
+        "deal-expected\texpected\thappened\tA trade deal is expected.\tThe deal was signed.\tA Wire 2025-12-06\n"
+    )
+    assert run("--data", data, "--as-of", "2025-12-05", "show", "deal-signed").code == 1
+
+
+def test_show_gives_an_expectation_its_outcome_and_a_claim_its_corrections(run: Run, tmp_path: Path) -> None:
+    data = str(with_outcome(tmp_path))
+    out = run("--data", data, "show", "deal-expected", "--json")
+    assert out.code == 0
+    import json
+
+    shown = json.loads(out.stdout)
+    assert shown["outcome"]["id"] == "outcome-deal"
+    assert shown["outcome"]["verdict"] == "happened"
+    assert shown["qualified_by"] == ["deal-signed"]
+    assert shown["conflicts"] == []
+
+
+def test_cite_a_web_source_gives_publisher_title_date_and_url(run: Run, tmp_path: Path) -> None:
+    out = run("--data", str(with_outcome(tmp_path)), "cite", "deal-signed")
+    assert out.code == 0
+    assert out.stdout == "What the summit signed. A Wire, 2025-12-06, https://wire.example.org/summit.\n"
+
+
+# -- the bundled fact base ----------------------------------------------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def fb() -> m.FactBase:
+    return load_factbase(bundled_data_dir())
+
+
+def test_every_expectation_has_exactly_one_outcome(fb: m.FactBase) -> None:
+    expectations = [c.id for c in fb.claims() if c.looks_ahead]
+    followed = [o.expectation for o in fb.of(m.Outcome)]
+    assert len(expectations) == 50
+    assert sorted(followed) == sorted(expectations)
+
+
+def test_the_bundled_scorecard(run: Run) -> None:
+    out = run("outcomes")
+    assert out.code == 0
+    assert out.stdout.splitlines()[0] == "# happened=22 partly=14 did-not-happen=2 not-reported=12 open=0"
+    opened = run("--as-of", "2025-12-04", "outcomes")
+    assert opened.stdout.splitlines()[0] == "# happened=0 partly=0 did-not-happen=0 not-reported=0 open=50"
+
+
+def test_sources_are_many_kinds_each_cited_and_the_preview_first(fb: m.FactBase) -> None:
+    sources = fb.sources
+    assert len(sources) == 86
+    assert sources[0].id == "putin-india-visit-2025-12-04"
+    assert sources[0].document == "putin-india-visit-2025-12-04.txt"
+    cited = {ref.source_id for c in fb.claims() for ref in c.sources} | {e.source.source_id for e in fb.of(m.Entity)}
+    assert [s.id for s in sources if s.id not in cited] == []
+    assert all(s.url and s.url.startswith(("http://", "https://")) for s in sources[1:])
+    kinds = {s.source_kind for s in sources}
+    assert {"official-text", "wire", "news-report", "analysis", "aggregator"} <= kinds
+
+
+def test_later_records_are_dated_and_cite_later_sources(fb: m.FactBase) -> None:
+    preview = "putin-india-visit-2025-12-04"
+    later = [c for c in fb.claims() if c.source.source_id != preview]
+    assert len(later) >= 60
+    assert [c.id for c in later if c.date is None] == []
+
+
+def test_conflicts_group_claims_from_several_sources(fb: m.FactBase) -> None:
+    conflicts = fb.of(m.Conflict)
+    assert len(conflicts) == 12
+    for conflict in conflicts:
+        sources = {fb.by_id[c].source.source_id for c in conflict.claims}  # type: ignore[union-attr]
+        assert len(sources) >= 2, conflict.id
+
+
+def test_no_claim_is_reported_any_more_and_the_unnamed_have_an_attribution(fb: m.FactBase) -> None:
+    assert {c.status for c in fb.claims()} <= {None, *m.STATUSES}
+    for record_id, claimant in [
+        ("labour-agreement-top-development", "unnamed officials"),
+        ("visit-navigates-pressures", "observers"),
+        ("trade-defence-dominate", "observers"),
+        ("analysts-deeper-ties", "analysts"),
+    ]:
+        claim = fb.by_id[record_id]
+        assert isinstance(claim, m.Claim)
+        assert claim.attribution is not None and claim.attribution.name == claimant, record_id
+
+
+QUALIFIER_WORDS = {
+    "over": ("over ", "more than "),
+    "approximately": ("~", "around ", "about "),
+    "at-least": ("at least ",),
+}
+
+
+def test_a_preview_figure_carries_its_qualifier_word(fb: m.FactBase) -> None:
+    for figure in fb.of(m.Figure):
+        if figure.source.paragraph is None or figure.qualifier not in QUALIFIER_WORDS:
+            continue
+        assert figure.display.startswith(QUALIFIER_WORDS[figure.qualifier]), figure.id
