@@ -7,8 +7,9 @@ index, `search(index, query, Filters(), 10, records=store.records)`), through th
 temporary XDG_CACHE_HOME so the user's cache is untouched. Each judged id has a grade: 2 for `answers`,
 1 for `relevant`. Per query, over the top 10 ids returned:
 
-- recall@5, recall@10: the share of the judged ids (grade >= 1: answers and relevant together) found in the
-  top 5 / top 10. A query judging more than k ids cannot reach 1.
+- recall@5, recall@10: the share of the answers (grade 2) found in the top 5 / top 10, out of as many as fit
+  (a query with seven answers scores 1 at k = 5 when any five of them are in the top 5). Relevant records
+  (grade 1) count in nDCG, not here.
 - RR (reciprocal rank): 1 / the rank of the first grade-2 answer, 0 if none is in the top 10; MRR is its mean.
 - nDCG@10: sum of gain / log2(rank + 1) over the top 10 (gain = the grade, 0 if unjudged), divided by the
   same sum for the ideal ranking of the judged grades (all the 2s, then the 1s).
@@ -63,7 +64,7 @@ class Result:
 
     @property
     def missing(self) -> list[str]:
-        return [i for i in self.judged.grades if i not in self.ids]
+        return [i for i, g in self.judged.grades.items() if g == 2 and i not in self.ids]
 
 
 def ranked_ids(store: Store, query: str, limit: int) -> list[str]:
@@ -94,8 +95,9 @@ def load_queries(path: Path) -> list[Judged]:
 def measure(judged: Judged, ids: list[str]) -> Result:
     grades = judged.grades
     found = [grades.get(i, 0) for i in ids[:LIMIT]]
-    recall5 = sum(1 for g in found[:5] if g) / len(grades)
-    recall10 = sum(1 for g in found if g) / len(grades)
+    answers = sum(1 for g in grades.values() if g == 2)
+    recall5 = sum(1 for g in found[:5] if g == 2) / min(answers, 5)
+    recall10 = sum(1 for g in found if g == 2) / min(answers, LIMIT)
     rr = next((1 / rank for rank, g in enumerate(found, 1) if g == 2), 0.0)
     ideal = sorted(grades.values(), reverse=True)[:LIMIT]
     dcg = sum(g / math.log2(rank + 1) for rank, g in enumerate(found, 1))

@@ -25,9 +25,9 @@ def test_search_s400_puts_the_system_and_its_facts_first(run: Run) -> None:
     assert out.code == 0, out.stderr
     lines = [line.split("\t") for line in out.stdout.splitlines()]
     assert lines[0][1:3] == ["entity", "s-400"]
-    # Records about the S-400 (linked to it) rank above records that merely mention it: its facts first, then
-    # the quote, then the outcomes of the expectations about it.
-    about = [cols[2] for cols in lines[1:9]]
+    # Records about the S-400 (linked to it) rank above every record that merely mentions it: its facts, the
+    # quote and the outcomes of the expectations about it, those that also name it in their text first.
+    about = [cols[2] for cols in lines[1:13]]
     assert set(about) == {
         "s-400-on-agenda",
         "more-s-400-likely",
@@ -37,14 +37,12 @@ def test_search_s400_puts_the_system_and_its_facts_first(run: Run) -> None:
         "no-platform-named-by-leaders",
         "no-s400-s500-su57-deal",
         "putin-no-s400-timeline",
+        "quote-peskov-s-400",
+        "outcome-s-400-on-agenda",
+        "outcome-more-s-400-likely",
+        "outcome-48n6-assembly-possible",
     }
-    assert {cols[1] for cols in lines[1:9]} == {"fact"}
-    assert lines[9][1:3] == ["quote", "quote-peskov-s-400"]
-    assert {tuple(cols[1:3]) for cols in lines[10:13]} == {
-        ("outcome", "outcome-s-400-on-agenda"),
-        ("outcome", "outcome-more-s-400-likely"),
-        ("outcome", "outcome-48n6-assembly-possible"),
-    }
+    assert about[0] == "more-s-400-likely"
     mentions = [cols[2] for cols in lines if cols[1] == "entity" and cols[2] != "s-400"]
     assert "s-500" in mentions
     assert lines.index(next(c for c in lines if c[2] == "s-500")) > 12
@@ -100,7 +98,13 @@ def test_search_folds_spelling_and_word_forms(run: Run, query: str, expected_top
 
 def test_search_says_which_alias_matched(run: Run) -> None:
     hits = json.loads(run("search", "Felon", "--json").stdout)
-    assert hits[0]["matched"] == {"field": "alias", "text": "Felon", "spans": [[0, 5]], "via": None}
+    assert hits[0]["matched"] == {
+        "field": "alias",
+        "text": "Felon",
+        "spans": [[0, 5]],
+        "via": None,
+        "complete": True,
+    }
     linked = hits[1]
     assert linked["matched"]["via"] == "su-57"
 

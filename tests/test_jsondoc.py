@@ -74,7 +74,7 @@ def test_json_contract_of_list_commands(run: Run, args: list[str]) -> None:
             assert record["status"] in STATUSES
         if args[0] == "search":
             assert isinstance(record["score"], float)
-            assert set(record["matched"]) == {"field", "text", "spans", "via"}
+            assert set(record["matched"]) == {"field", "text", "spans", "via", "complete"}
     assert out.stderr == ""
 
 

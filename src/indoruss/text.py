@@ -44,39 +44,59 @@ SPELLING = {
     "indian": "india",
     "spokesperson": "spokesman",
     "spokeswoman": "spokesman",
+    # Money and shares, however written: "$", "USD" and "dollars" meet; "%", "percent" and "per cent" meet.
+    "dollar": "usd",
+    "cent": "percent",
+    "pct": "percent",
 }
 
+# Words that carry no meaning in a query: articles and particles, and the words of a question ("what did
+# Peskov say about", "how many", "is it done"). The index keeps them; only queries drop them.
 STOPWORDS = frozenset(
-    [
-        "a",
-        "an",
-        "and",
-        "are",
-        "as",
-        "at",
-        "be",
-        "by",
-        "for",
-        "from",
-        "has",
-        "have",
-        "in",
-        "is",
-        "it",
-        "its",
-        "of",
-        "on",
-        "or",
-        "that",
-        "the",
-        "this",
-        "to",
-        "was",
-        "were",
-        "will",
-        "with",
-    ]
+    """
+    a an and are as at be been by for from has have had in is it its of on or that the this these those to
+    was were will with per than then there their them they we you i me my our your he she his her
+    what who whom whose which when where why how many much did does do done doing say says said saying
+    talk talks talked talking tell about any some should would could can might may still also
+    anything something between into over under up out going get got know
+    """.split()  # noqa: SIM905 - a word list reads best as words
 )
+
+# A number as people write it: 70000, 70,000, 70 000, 1.2, with an optional multiplier (70k, $100bn,
+# 100 billion, 1.2 million). Not inside a word: S400's 400 is a piece of a name, read below.
+_NUMBER = re.compile(
+    r"(?<![\w.,])(?P<digits>\d{1,3}(?:[,\u00a0 ]\d{3})+(?![\d])|\d+(?:\.\d+)?)"
+    r"(?:\s?(?P<mult>k|thousand|m|mn|million|bn|billion|tn|trillion|lakh|crore)\b)?(?![\w])",
+    re.IGNORECASE,
+)
+_MULTIPLIERS = {
+    "k": 10**3,
+    "thousand": 10**3,
+    "m": 10**6,
+    "mn": 10**6,
+    "million": 10**6,
+    "bn": 10**9,
+    "billion": 10**9,
+    "tn": 10**12,
+    "trillion": 10**12,
+    "lakh": 10**5,
+    "crore": 10**7,
+}
+_SYMBOLS = {"%": "percent", "$": "usd"}
+
+
+def number_term(digits: str, multiplier: str | None) -> str:
+    """One term for a number, whatever its grouping or multiplier: "70,000", "70 000", "70k" give "70000"."""
+    from decimal import Decimal
+
+    value = Decimal(digits.replace(",", "").replace("\u00a0", "").replace(" ", ""))
+    if multiplier:
+        value *= _MULTIPLIERS[multiplier.lower()]
+    return format(value.normalize(), "f") if value == value.to_integral() else format(value, "f")
+
+
+# Short words that are also names when written in capitals: US (the United States) against "us".
+CAPITAL_WORDS = frozenset({"us", "un", "eu"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -101,8 +121,19 @@ def fold(word: str) -> str:
     if not word.isascii() and _is_latin(word):
         word = "".join(c for c in unicodedata.normalize("NFD", word) if not unicodedata.combining(c))
     # Plural first, then spelling: "Indians" and "Indian" must both end as "india".
-    word = _singular(word)
+    word = _singular(word) if word.isascii() else _cyrillic_stem(word)
     return SPELLING.get(word, word)
+
+
+_CYRILLIC_ENDINGS = frozenset("аяыиуюеоьй")
+
+
+def _cyrillic_stem(word: str) -> str:
+    """A Russian word without its last vowel or soft sign, so that its case forms meet: Путин and Путина,
+    нефть and нефти, Индия and Индию. Light on purpose: the same rule runs on the text and the query."""
+    if len(word) >= 5 and word[-1] in _CYRILLIC_ENDINGS and "\u0400" <= word[0] <= "\u04ff":
+        return word[:-1]
+    return word
 
 
 def _is_latin(word: str) -> bool:
@@ -128,24 +159,66 @@ def tokens(text: str) -> list[Token]:
     """The folded tokens of `text`, with their spans in `text` itself."""
     found: list[Token] = []
     cleaned = _POSSESSIVE.sub("  ", text) if "s" in text else text
+    numbers = _numbers(cleaned) if _has_number(cleaned) else {}
+    covered = _covered(numbers)
     for word in _WORD.finditer(cleaned):
         offset = word.start()
         for piece in _PIECE.finditer(word.group()):
-            term = fold(piece.group())
+            start = offset + piece.start()
+            if start in numbers:
+                term, end = numbers[start]
+                found.append(Token(term, start, end))
+                continue
+            if start in covered:
+                continue  # part of a number read above: its other digit groups, or its multiplier
+            term = _term(piece.group())
             if term:
-                found.append(Token(term, offset + piece.start(), offset + piece.end()))
+                found.append(Token(term, start, offset + piece.end()))
+    if "%" in cleaned or "$" in cleaned:
+        found += [Token(_SYMBOLS[c], i, i + 1) for i, c in enumerate(cleaned) if c in _SYMBOLS]
+        found.sort(key=lambda t: t.start)
     return found
 
 
 def terms(text: str) -> list[str]:
     """The folded tokens of `text` without their spans: the same terms as tokens(), made faster."""
+    if _has_number(text) or "%" in text or "$" in text:
+        return [t.term for t in tokens(text)]
     cleaned = _POSSESSIVE.sub("  ", text) if "s" in text else text
     return [term for word in _WORD.findall(cleaned) for term in _word_terms(word) if term]
 
 
+def _has_number(text: str) -> bool:
+    return any(c.isdigit() for c in text)
+
+
+def _numbers(text: str) -> dict[int, tuple[str, int]]:
+    """Where each written number starts: its term and where it ends."""
+    found: dict[int, tuple[str, int]] = {}
+    for match in _NUMBER.finditer(text):
+        digits = match.group("digits")
+        if not digits.isascii():
+            continue
+        found[match.start()] = (number_term(digits, match.group("mult")), match.end())
+    return found
+
+
+def _covered(numbers: dict[int, tuple[str, int]]) -> set[int]:
+    return {position for start, (_, end) in numbers.items() for position in range(start + 1, end)}
+
+
 @lru_cache(maxsize=65536)
 def _word_terms(word: str) -> tuple[str, ...]:
-    return tuple(fold(piece) for piece in _PIECE.findall(word))
+    return tuple(_term(piece) for piece in _PIECE.findall(word))
+
+
+def _term(piece: str) -> str:
+    """A piece's term. A short word in capitals that would otherwise be a common word ("IT", "US") keeps a
+    term of its own, so that it neither meets "it" nor is dropped from a query as filler."""
+    term = fold(piece)
+    if 2 <= len(piece) <= 3 and piece.isupper() and piece.isalpha() and (term in STOPWORDS or term in CAPITAL_WORDS):
+        return term + "_"
+    return term
 
 
 def compact(text: str) -> str:

@@ -257,6 +257,10 @@ def search(
         if filters != Filters() and run_search(index, query, Filters(), 1):
             raise LookupFailed(f"no results for {query!r} match the --topic, --kind or --status given")
         raise LookupFailed(f"no results for {query!r}", tuple(suggestions(index, query)))
+    if not any(h.complete for h in hits):
+        from ..views.output import warn
+
+        warn(f"No record matches every word of {query!r}; closest matches:")
     fb = store.subset([h.record_id for h in hits]) if _state.as_of is None else _state.factbase
     emit(json, lambda: _hits_json(fb, hits), lambda view: view.search(fb, hits, query))
 

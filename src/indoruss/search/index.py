@@ -66,6 +66,7 @@ class SearchIndex:
         self.names: dict[str, list[int]] = {}  # a whole name or alias, compacted -> record and field
         self.name_sizes: dict[int, int] = {}  # record and field of a name -> how many tokens it has
         self.linked_from: dict[str, array[int]] = {}
+        self.lengths: array[int] = array("H")  # words in each record's searchable text, for length norms
         self.suggestion_forms: list[str] = []
         self.suggestion_owners: list[str] = []
         self.topic_records: tuple[m.Topic, ...] = factbase.topics
@@ -75,6 +76,7 @@ class SearchIndex:
             if not isinstance(record, m.Source):
                 self._add(record, layouts)
         self.vocabulary: list[str] = sorted(self.postings)
+        self.average_length = sum(self.lengths) / max(1, len(self.lengths))
         self.topic_ids = frozenset(t.id for t in factbase.topics)
 
     def _add(self, record: m.Record, layouts: dict[tuple[str, ...], tuple[str, ...]]) -> None:
@@ -88,9 +90,12 @@ class SearchIndex:
         self.topics.append(_topics_of(record))
         for target in record_links(record):
             self.linked_from.setdefault(target, array("I")).append(doc)
+        length = 0
         for index, (field, text) in enumerate(fields):
             code = (doc << FIELD_BITS) | min(index, FIELD_MASK)
             found = terms(text)
+            if field not in NAME_FIELDS:
+                length += len(found)
             for term in set(found):
                 self.postings.setdefault(term, array("I")).append(code)
             if field == "display":
@@ -101,6 +106,7 @@ class SearchIndex:
                 self.name_sizes[code] = len(found)
                 self.suggestion_forms.append(whole)
                 self.suggestion_owners.append(fields[0][1])
+        self.lengths.append(min(length, 65535))
 
     @staticmethod
     def doc_of(code: int) -> int:

@@ -1,15 +1,20 @@
 """Ranking a query over the search index, in named phases: read the query, gather where its words occur,
-score each record, follow links from the things the query names, then filter, order and cut.
+find the entities and topics it names, score each record, then filter, order and cut.
 
-Ranking, highest first:
-- an entity or topic whose name or alias is the query (score 100), or contains all of it;
-- records linked to such an entity or topic ("about" the query: its facts, figures, quotes, events);
-- records whose text merely mentions every word of the query.
-A record must account for every word of the query, so unrelated words find nothing rather than noise.
+A record is scored by how well it matches the query as a whole: a sum over the query's words, each weighed by
+how rare it is in the fact base (an inverse document frequency, as in BM25), of how well the record holds that
+word. How well a record holds a word:
+- in its name or an alias (an entity or topic): 0.9 to 1.0, and 1.0 for the whole query as its exact name;
+- through a link: a record about an entity or topic the query names ("about it") holds the words of that
+  name at 0.85, above any mere mention; less when what is named is generic (India, Russia);
+- in its text: the field's weight (0.5 to 0.85), less for a prefix or a near spelling.
+Words that occur nowhere are left out, and the results are then partial; so are results none of which hold
+every word.
 """
 
 from __future__ import annotations
 
+import math
 from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import NamedTuple
@@ -24,22 +29,40 @@ FIELD_WEIGHTS: dict[str, float] = {
     "title": 0.92,
     "display": 0.85,
     "statement": 0.7,
-    "summary": 0.7,
-    "question": 0.7,
-    "note": 0.5,
     "text": 0.7,
     "measures": 0.7,
+    "summary": 0.7,
+    "question": 0.7,
     "speaker": 0.65,
     "description": 0.6,
     "period": 0.5,
     "context": 0.5,
+    "note": 0.5,
 }
-EXACT_NAME_SCORE = 100.0
-NAME_FLOOR = 90.0
-LINKED_SCORE = 75.0
-MENTION_CEILING = 70.0
-EXACT_DISPLAY_SCORE = 95.0
-NAMING_SHARE = 0.67
+NAME_FLOOR = 0.9  # a name or alias that holds a word, before how much of the name the query is
+LINKED = 0.85  # a record about a named entity or topic holds the words of its name this well
+GENERIC_LINKED = 0.45  # ... when what is named is linked from a large share of the fact base
+GENERIC_SHARE = 0.3  # India and Russia: each is linked from a third or more of the records
+EXACT_DISPLAY = 0.95  # the query is a figure as written: "77%", "$100 billion"
+LONGEST_NAME = 5  # words in the longest name looked for in a query
+SECONDARY_TOPIC = 0.94  # a record linked to a named topic that is not its first topic
+ONLY_NAMES_FLOOR = 99.0  # each thing a list of names names, above the records about all of them
+NAMED_SELF = 0.96  # the entity or topic a run of the query names holds those words this well, at least
+MENTION_BONUS = 0.15  # a record about what the query names gains this share of how well its text holds it
+LENGTH_NORM = 0.4  # BM25's b: how much a long text's matches count for less than a short one's
+# Words a question uses for what the records say otherwise.
+SYNONYMS: dict[str, tuple[str, ...]] = {
+    "work": ("employed", "worker", "job", "employment"),
+    "job": ("employed", "employment", "worker"),
+    "weapon": ("arm", "defence"),
+    "buy": ("purchase", "import", "order"),
+    "arrive": ("visit", "begin"),
+    "signed": ("sign", "signing"),
+    "deal": ("agreement", "contract"),
+}
+PARTIAL_FLOOR = 30.0  # when no record holds every word: the least score worth showing
+PARTIAL_LINKED = 0.8  # a record about an entity or topic whose name holds a query word, but is not it
+PARTIAL_NAME_HOLDERS = 3  # ... when no more than this many entities and topics hold that word
 
 # Where a query's words occur, and how well: the position of the query word -> best quality (1.0 exact,
 # less for a prefix or a near spelling) ...
@@ -64,6 +87,7 @@ class Hit:
     kind: str
     score: float
     match: Match
+    complete: bool = True  # the record holds every word of the query
 
 
 @dataclass(frozen=True)
@@ -73,18 +97,15 @@ class Filters:
     status: str | None = None
 
 
-class Scored(NamedTuple):
-    score: float
-    code: int  # the field that earned the score
-    via: str | None  # the named entity or topic that linked the record, if that is how it was found
-
-
 class Named(NamedTuple):
-    """An entity or topic the query names: its id, the field naming it, and which query word (-1: all)."""
+    """An entity or topic the query names: its id, its place in the index, the field naming it, the query
+    words that name it, and how well its linked records hold those words."""
 
     record_id: str
+    doc: int
     code: int
-    word: int
+    words: tuple[int, ...]
+    linked: float
 
 
 @dataclass(frozen=True)
@@ -92,10 +113,32 @@ class Query:
     text: str
     words: list[Token]
     expansions: list[dict[str, float]]  # per query word: the index terms that stand for it, with quality
+    weights: list[float]  # per query word: how rare it is; 0 for a word found nowhere
+
+    @property
+    def whole(self) -> bool:
+        """Every word of the query was found somewhere in the fact base."""
+        return all(self.expansions)
+
+
+class Scored(NamedTuple):
+    score: float
+    doc: int
+    code: int  # the field that holds the query best
+    via: str | None  # the named entity or topic whose link counted, if one did
+    complete: bool
 
 
 def query_tokens(query: str) -> list[Token]:
-    return [t for t in tokens(query) if t.term not in STOPWORDS]
+    """The words that carry meaning: not filler or question words, except a short word in capitals
+    ("IT", "US", "UN"), which is a name."""
+    found = []
+    for token in tokens(query):
+        written = query[token.start : token.end]
+        filler = token.term in STOPWORDS or written.casefold() in STOPWORDS
+        if not filler or (written.isupper() and len(written) <= 3):
+            found.append(token)
+    return found
 
 
 def search(
@@ -110,22 +153,44 @@ def search(
     if parsed is None:
         return []
     found = gather(index, parsed)
-    scored, named = score_records(index, parsed, found)
-    follow_links(index, scored, named)
+    named = find_names(index, parsed, found)
+    scored = score_records(index, parsed, found, named)
+    if not any(row.complete for row in scored):
+        # No record holds every word the fact base knows: keep those that hold the better part of the
+        # query, not stray words.
+        scored = [row for row in scored if row.score >= PARTIAL_FLOOR]
     ranked = order(index, scored, filters, limit)
     accepted = set().union(*parsed.expansions)
-    return [_hit(index, row, accepted, records) for row in ranked]
+    # A word found nowhere makes every result a partial match.
+    return [_hit(index, row._replace(complete=row.complete and parsed.whole), accepted, records) for row in ranked]
 
 
 def read_query(index: SearchIndex, text: str) -> Query | None:
-    """The query's words and what each may match; None when some word matches nothing at all."""
+    """The query's words, what each may match, and its weight; None when no word matches anything."""
     words = query_tokens(text)
     if not words:
         return None
-    expansions = [index.expand(t.term) for t in words]
-    if not all(expansions):
+    expansions = [_with_synonyms(index, t.term) for t in words]
+    if not any(expansions):
         return None
-    return Query(text, words, expansions)
+    total = max(1, len(index.record_ids))
+    weights = []
+    for token, options in zip(words, expansions, strict=True):
+        frequency = max((len(index.postings[term]) for term in options), default=0)
+        # A lone letter or digit ("S" of S-400) can help name something, but says nothing by itself.
+        meaningful = options and (len(token.term) > 1 or len(words) == 1)
+        weights.append(math.log(1.0 + total / (1.0 + frequency)) if meaningful else 0.0)
+    if not any(weights):
+        return None
+    return Query(text, words, expansions, weights)
+
+
+def _with_synonyms(index: SearchIndex, term: str) -> dict[str, float]:
+    found = index.expand(term)
+    for other in SYNONYMS.get(term, ()):
+        if other in index.postings:
+            found.setdefault(other, 0.8)
+    return found
 
 
 def gather(index: SearchIndex, query: Query) -> Occurrences:
@@ -139,125 +204,152 @@ def gather(index: SearchIndex, query: Query) -> Occurrences:
     return found
 
 
-def score_records(index: SearchIndex, query: Query, found: Occurrences) -> tuple[dict[int, Scored], list[Named]]:
-    """Each record that holds every query word, with its score; and the entities and topics named."""
-    wanted = len(query.words)
-    exact_codes = set(index.names.get(compact(query.text), ()))
-    scored: dict[int, Scored] = {}
+def find_names(index: SearchIndex, query: Query, found: Occurrences) -> list[Named]:
+    """Entities and topics named by a run of the query's words ("S-400", "Dmitry Peskov", "Peskow"),
+    longest runs first; each word names at most one run."""
+    best = [max(options, key=lambda t: (options[t], t)) if options else "" for options in query.expansions]
+    generic_from = GENERIC_SHARE * len(index.record_ids)
     named: list[Named] = []
-    for doc, by_field in found.items():
-        if len(set().union(*by_field.values())) < wanted:
+    taken: set[int] = set()
+    count = len(query.words)
+    for size in range(min(LONGEST_NAME, count), 0, -1):
+        for start in range(count - size + 1):
+            span = range(start, start + size)
+            if taken & set(span) or not all(best[i] for i in span):
+                continue
+            owners = _name_owners(index, "".join(best[i] for i in span), found)
+            if not owners:
+                continue
+            surely = min(query.expansions[i][best[i]] for i in span)
+            for doc, code in owners:
+                record_id = index.record_ids[doc]
+                linked = GENERIC_LINKED if len(index.linked_from.get(record_id, ())) > generic_from else LINKED
+                named.append(Named(record_id, doc, code, tuple(span), linked * surely))
+            taken.update(span)
+    # A word that names nothing whole but stands in the name of a few entities or topics ("Stockholm",
+    # "Sukhoi"): those are what the query means, a little less surely.
+    for position in range(count):
+        if position in taken or not query.weights[position]:
             continue
-        best_score, best_code = -1.0, 0
-        for code, slots in by_field.items():
-            score = _field_score(index, doc, code, slots, wanted, code in exact_codes)
-            if score > best_score:
-                best_score, best_code = score, code
-        # A record that has the query's words in different fields (a figure's "50%" and its "tariff")
-        # scores by each word's best field, where that beats any single field.
-        best_score = max(best_score, _spread_score(index, by_field, wanted))
-        scored[doc] = Scored(best_score, best_code, None)
-        if index.kinds[doc] in NAMED_KINDS and _names_the_query(
-            index, best_code, by_field[best_code], wanted, exact_codes
-        ):
-            named.append(Named(index.record_ids[doc], best_code, -1))
-    if not named and wanted > 1:
-        named = _named_together(index, query.words, found)
-        for item in named:
-            # Each of the things the query names is itself a result, just below a whole-query name.
-            doc = index.doc_of(item.code)
-            if scored.get(doc, Scored(0.0, 0, None)).score < NAME_FLOOR:
-                scored[doc] = Scored(NAME_FLOOR, item.code, None)
-    return scored, named
+        holders = _name_holders(index, position, found)
+        if 0 < len(holders) <= PARTIAL_NAME_HOLDERS:
+            for doc, code in holders:
+                named.append(Named(index.record_ids[doc], doc, code, (position,), PARTIAL_LINKED))
+    return named
 
 
-def follow_links(index: SearchIndex, scored: dict[int, Scored], named: list[Named]) -> None:
-    """Records linked to the named entities and topics are about the query: raise them to the linked score."""
-    mentions = {doc: row.score for doc, row in scored.items()}
+def _name_holders(index: SearchIndex, position: int, found: Occurrences) -> list[tuple[int, int]]:
+    holders = []
+    for doc, by_field in found.items():
+        if index.kinds[doc] not in NAMED_KINDS:
+            continue
+        code = next((c for c, slots in by_field.items() if position in slots and index.field_of(c) in NAME_FIELDS), -1)
+        if code >= 0:
+            holders.append((doc, code))
+    return holders
+
+
+def _name_owners(index: SearchIndex, whole: str, found: Occurrences) -> list[tuple[int, int]]:
+    owners: dict[int, int] = {}
+    for code in index.names.get(whole, ()):
+        doc = index.doc_of(code)
+        if index.kinds[doc] in NAMED_KINDS and doc in found:
+            owners.setdefault(doc, code)
+    return list(owners.items())
+
+
+def score_records(index: SearchIndex, query: Query, found: Occurrences, named: list[Named]) -> list[Scored]:
+    """Each record that holds some word of the query, directly or through a link, with its score."""
+    wanted = len(query.words)
+    total = sum(query.weights) or 1.0
+    exact_codes = set(index.names.get(compact(query.text), ()))
     linked_to: dict[int, list[Named]] = {}
-    for item in named:
-        for doc in index.linked_from.get(item.record_id, ()):
-            linked_to.setdefault(doc, []).append(item)
-    words = {item.word for item in named}
-    for doc, targets in linked_to.items():
-        if len(words) > 1 and {item.word for item in targets} != words:
-            continue  # the query names several things: keep the records about all of them
-        target = targets[0]
-        linked = LINKED_SCORE + 0.2 * mentions.get(doc, 0.0)
-        earlier = scored.get(doc)
-        if earlier is None:
-            scored[doc] = Scored(linked, target.code, target.record_id)
-        elif earlier.score < linked:
-            scored[doc] = Scored(linked, earlier.code, target.record_id)
+    for name in named:
+        for doc in index.linked_from.get(name.record_id, ()):
+            linked_to.setdefault(doc, []).append(name)
+    itself = {name.doc: name for name in named}
+    # A list of names with nothing else ("Modi Putin") asks for those things; a question asks about them.
+    in_names = {i for name in named if name.linked >= PARTIAL_LINKED for i in name.words}
+    only_names = wanted > 1 and in_names == set(range(wanted)) and len(tokens(query.text)) == wanted
+    average = index.average_length or 1.0
+    scored: list[Scored] = []
+    for doc in found.keys() | linked_to.keys():
+        by_field = found.get(doc, {})
+        held = [0.0] * wanted
+        norm = 1.0 / (1.0 - LENGTH_NORM + LENGTH_NORM * index.lengths[doc] / average)
+        best_code, best_field_score = -1, -1.0
+        for code, slots in by_field.items():
+            weight = _field_weight(index, doc, code, slots, wanted, code in exact_codes)
+            if not (index.kinds[doc] in NAMED_KINDS and index.field_of(code) in NAME_FIELDS) and weight < EXACT_DISPLAY:
+                weight = min(weight * norm, 0.84)  # a short text that holds the word is more about it
+            field_score = 0.0
+            for position, quality in slots.items():
+                held[position] = max(held[position], weight * quality)
+                field_score += query.weights[position] * weight * quality
+            if field_score > best_field_score:
+                best_code, best_field_score = code, field_score
+        mentioned = list(held)
+        if doc in itself:
+            name = itself[doc]
+            for i in name.words:
+                held[i] = max(held[i], NAMED_SELF * name.linked / LINKED)
+        via: str | None = None
+        for name in linked_to.get(doc, ()):
+            # A record filed first under the named topic is more about it than one that only touches it.
+            linked = name.linked if _first_topic(index, doc, name) else name.linked * SECONDARY_TOPIC
+            gained = any(held[i] < linked for i in name.words)
+            for i in name.words:
+                held[i] = max(held[i], linked)
+            if gained and via is None:
+                via = name.record_id
+                if best_code < 0 or not by_field:
+                    best_code = name.code
+        if any(code in exact_codes for code in by_field):
+            # The query is this entity's or topic's name, or this figure as written ("77%"), exactly.
+            exact = 1.0 if index.kinds[doc] in NAMED_KINDS else EXACT_DISPLAY
+            held = [max(h, exact) for h in held]
+        if via is not None:
+            # About what the query names: its own text breaks the ties between such records.
+            held = [h + MENTION_BONUS * t for h, t in zip(held, mentioned, strict=True)]
+        score = 100.0 * sum(w * min(h, 1.0) for w, h in zip(query.weights, held, strict=True)) / total
+        if only_names and doc in itself and itself[doc].linked >= LINKED * 0.99:
+            score = max(score, ONLY_NAMES_FLOOR)  # "Modi Putin": each thing named is itself a result
+        holds_known = all(h > 0.0 or not w for h, w in zip(held, query.weights, strict=True))
+        if score <= 0.0 or (only_names and not holds_known and doc not in itself):
+            continue  # "Modi Putin": the records about both, not every record about one of them
+        scored.append(Scored(score, doc, best_code, via, holds_known))
+    return scored
 
 
-class Ranked(NamedTuple):
-    score: float
-    doc: int
-    code: int
-    via: str | None
+def _first_topic(index: SearchIndex, doc: int, name: Named) -> bool:
+    if name.record_id not in index.topic_ids:
+        return True
+    topics = index.topics[doc]
+    return bool(topics) and topics[0] == name.record_id
 
 
-def order(index: SearchIndex, scored: dict[int, Scored], filters: Filters, limit: int | None) -> list[Ranked]:
+def _field_weight(index: SearchIndex, doc: int, code: int, slots: WordQualities, wanted: int, exact: bool) -> float:
+    field = index.field_of(code)
+    if index.kinds[doc] in NAMED_KINDS and field in NAME_FIELDS:
+        if exact:
+            return 1.0
+        # A name that is mostly the query outranks one that merely contains it.
+        share = min(1.0, len(slots) / max(1, index.name_sizes.get(code, 1)))
+        return NAME_FLOOR + 0.09 * share * len(slots) / wanted
+    if exact and field == "display":
+        return EXACT_DISPLAY
+    return FIELD_WEIGHTS[field]
+
+
+def order(index: SearchIndex, scored: list[Scored], filters: Filters, limit: int | None) -> list[Scored]:
     ranked = sorted(
-        (
-            Ranked(round(row.score, 1), doc, row.code, row.via)
-            for doc, row in scored.items()
-            if _passes(index, doc, filters)
-        ),
+        (row._replace(score=round(row.score, 1)) for row in scored if _passes(index, row.doc, filters)),
         key=lambda row: (-row.score, m.KIND_ORDER[index.kinds[row.doc]], index.record_ids[row.doc]),
     )
     return ranked if limit is None else ranked[:limit]
 
 
-def _field_score(index: SearchIndex, doc: int, code: int, slots: WordQualities, wanted: int, exact: bool) -> float:
-    field = index.field_of(code)
-    quality = sum(slots.values()) / wanted
-    if index.kinds[doc] in NAMED_KINDS and field in NAME_FIELDS and len(slots) == wanted:
-        if exact:
-            return EXACT_NAME_SCORE
-        # A name that is mostly the query outranks one that merely contains it.
-        return NAME_FLOOR + (EXACT_NAME_SCORE - NAME_FLOOR - 1) * quality * _share(index, code, slots)
-    if exact and field == "display":
-        return EXACT_DISPLAY_SCORE  # the query is this figure as written: "77%", "$100 billion"
-    return min(100.0 * FIELD_WEIGHTS[field] * quality, MENTION_CEILING)
-
-
-def _share(index: SearchIndex, code: int, slots: WordQualities) -> float:
-    return min(1.0, len(slots) / max(1, index.name_sizes.get(code, 1)))
-
-
-def _spread_score(index: SearchIndex, by_field: FieldMatches, wanted: int) -> float:
-    best: dict[int, float] = {}
-    for code, slots in by_field.items():
-        weight = FIELD_WEIGHTS[index.field_of(code)]
-        for position, quality in slots.items():
-            best[position] = max(best.get(position, 0.0), weight * quality)
-    return min(100.0 * sum(best.values()) / wanted, MENTION_CEILING)
-
-
-def _names_the_query(index: SearchIndex, code: int, slots: WordQualities, wanted: int, exact: set[int]) -> bool:
-    """Whether this name stands for the query (so records linked to its owner are about the query): it
-    must hold every query word and be mostly made of them. "trade" names the topic Trade, not the entity
-    whose alias is "arms trade"; "India" names India, not the Indian Business Alliance."""
-    if index.field_of(code) not in NAME_FIELDS or len(slots) < wanted:
-        return False
-    return code in exact or _share(index, code, slots) >= NAMING_SHARE
-
-
-def _named_together(index: SearchIndex, words: list[Token], found: Occurrences) -> list[Named]:
-    """For a query that names several things ("Modi Putin"): the entities or topics each word names."""
-    named: list[Named] = []
-    for position, token in enumerate(words):
-        for code in index.names.get(token.term, ()):
-            doc = index.doc_of(code)
-            if doc in found and index.kinds[doc] in NAMED_KINDS:
-                named.append(Named(index.record_ids[doc], code, position))
-    # Only when every word names something: "Modi Putin", not "Indians employed".
-    return named if {item.word for item in named} == set(range(len(words))) else []
-
-
-def _hit(index: SearchIndex, row: Ranked, accepted: set[str], records: Mapping[str, m.Record] | None) -> Hit:
+def _hit(index: SearchIndex, row: Scored, accepted: set[str], records: Mapping[str, m.Record] | None) -> Hit:
     record_id = index.record_ids[row.doc]
     via = row.via
     linked_only = via is not None and index.doc_of(row.code) != row.doc
@@ -272,7 +364,7 @@ def _hit(index: SearchIndex, row: Ranked, accepted: set[str], records: Mapping[s
         fields = searchable_fields(shown)
         text = fields[min(index.field_position(row.code), len(fields) - 1)][1]
         spans = () if linked_only else tuple((t.start, t.end) for t in tokens(text) if t.term in accepted)
-    return Hit(record_id, index.kinds[row.doc], row.score, Match(field, text, spans, via))
+    return Hit(record_id, index.kinds[row.doc], row.score, Match(field, text, spans, via), row.complete)
 
 
 def _passes(index: SearchIndex, doc: int, filters: Filters) -> bool:

@@ -123,6 +123,7 @@ def hit_json(fb: m.FactBase, hit: Hit) -> dict[str, Any]:
         "text": hit.match.text,
         "spans": [list(span) for span in hit.match.spans],
         "via": hit.match.via,
+        "complete": hit.complete,
     }
     return out
 
