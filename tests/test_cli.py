@@ -485,3 +485,27 @@ def test_markdown_entities_in_data_stay_literal(run: Run, data_copy: Path) -> No
     assert out.code == 0
     assert "\u200f" not in out.stdout
     assert "&rlm;y &amp; z" in out.stdout
+
+
+def test_partial_matches_say_so_on_stderr_and_still_answer(run: Run) -> None:
+    out = run("search", "Sakhalin banana")
+    assert out.code == 0
+    assert out.stderr == "No record matches every word of 'Sakhalin banana'; closest matches:\n"
+    assert out.stdout.splitlines()[0].split("\t")[2] == "sakhalin-1"
+    whole = run("search", "Sakhalin")
+    assert whole.code == 0 and whole.stderr == ""
+
+
+@pytest.mark.parametrize(("typed", "meant"), [("peskow", "peskov"), ("relos-ratifed", "relos-ratified")])
+def test_show_and_cite_forgive_a_small_typo(run: Run, typed: str, meant: str) -> None:
+    shown = run("show", typed, "--json")
+    assert shown.code == 0, shown.stderr
+    assert json.loads(shown.stdout)["id"] == meant
+    cited = run("cite", typed, "--json")
+    assert cited.code == 0 and json.loads(cited.stdout)["id"] == meant
+
+
+def test_show_suggests_what_it_cannot_guess(run: Run) -> None:
+    out = run("show", "peskv-x")
+    assert out.code == 1
+    assert out.stderr == "No record with the id or name 'peskv-x'. Did you mean: peskov?\n"

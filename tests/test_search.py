@@ -135,3 +135,152 @@ def test_a_name_that_only_contains_the_query_does_not_pull_in_its_records() -> N
 def test_plurals_fold_before_spelling(word: str, same_as: str) -> None:
     assert terms(word) == terms(same_as)
     assert terms("news") == ["news"]  # not a plural of "new"
+
+
+# -- the ranking rules, each on records of its own ------------------------------------------------------------
+
+SMALL = """\
+schema: 2
+sources:
+  - id: report
+    title: A report
+    publisher: null
+    published: "2025-12-04"
+    kind: news-report
+    document: report.txt
+    language: en
+topics:
+  - id: energy
+    title: Energy (oil)
+    description: Oil and gas.
+    aliases: [oil, нефть]
+  - id: trade
+    title: Trade
+    description: Trade between the two countries.
+entities:
+  - id: russia
+    name: Russia
+    category: country
+    description: A country.
+    topics: [trade]
+    source: {id: report, paragraph: 1}
+  - id: peskov
+    name: Dmitry Peskov
+    category: person
+    description: Kremlin spokesman.
+    aliases: [Peskov]
+    topics: [trade]
+    source: {id: report, paragraph: 1}
+  - id: s-400
+    name: S-400
+    category: weapon-system
+    description: An air defence system.
+    topics: [trade]
+    source: {id: report, paragraph: 1}
+facts:
+  - id: workers
+    statement: Over 70,000 workers may find jobs abroad, a rise of 50% in the IT sector.
+    status: possible
+    topics: [trade]
+    source: {id: report, paragraph: 2}
+  - id: target
+    statement: The two sides want trade worth $100 billion.
+    status: expected
+    topics: [trade]
+    entities: [russia]
+    source: {id: report, paragraph: 3}
+  - id: tariff
+    statement: A tariff applies to Russian crude bought by the buyer.
+    status: confirmed
+    topics: [energy]
+    entities: [russia]
+    source: {id: report, paragraph: 4}
+  - id: pronoun
+    statement: It was said that it would happen, and it did.
+    status: confirmed
+    topics: [trade]
+    entities: [russia]
+    source: {id: report, paragraph: 5}
+  - id: crude-flows
+    statement: Crude flows went on.
+    status: confirmed
+    topics: [energy]
+    source: {id: report, paragraph: 6}
+quotes:
+  - id: quote-peskov-s-400
+    text: "It is on the agenda."
+    speaker: peskov
+    context: a statement
+    fragment: false
+    topics: [trade]
+    entities: [s-400]
+    source: {id: report, paragraph: 7}
+"""
+# (records of other kinds than these make no difference to the rules below)
+
+
+@pytest.fixture(scope="module")
+def small(tmp_path_factory: pytest.TempPathFactory) -> SearchIndex:
+    path = tmp_path_factory.mktemp("small") / "factbase.yaml"
+    path.write_text(SMALL, encoding="utf-8")
+    return SearchIndex(load_factbase(path))
+
+
+def ids(index: SearchIndex, query: str) -> list[str]:
+    return [h.record_id for h in search(index, query, limit=None)]
+
+
+@pytest.mark.parametrize("query", ["70000", "70,000", "70 000", "70k", "over 70000 workers"])
+def test_numbers_meet_in_any_written_form(small: SearchIndex, query: str) -> None:
+    assert ids(small, query)[0] == "workers"
+
+
+@pytest.mark.parametrize("query", ["$100 billion", "$100bn", "100 billion dollars", "USD 100 billion"])
+def test_money_meets_in_any_written_form(small: SearchIndex, query: str) -> None:
+    assert ids(small, query)[0] == "target"
+
+
+@pytest.mark.parametrize("query", ["50%", "50 per cent", "50 percent"])
+def test_shares_meet_in_any_written_form(small: SearchIndex, query: str) -> None:
+    assert ids(small, query) == ["workers"]
+
+
+def test_question_words_are_ignored_and_a_quote_about_both_names_comes_first(small: SearchIndex) -> None:
+    assert ids(small, "what did Peskov say about the S-400")[0] == "quote-peskov-s-400"
+
+
+def test_a_short_word_in_capitals_is_a_name_not_filler(small: SearchIndex) -> None:
+    assert ids(small, "IT") == ["workers"]  # not the record full of the pronoun "it"
+    assert ids(small, "it") == []
+
+
+def test_not_every_word_is_required_and_rarer_words_weigh_more(small: SearchIndex) -> None:
+    found = search(small, "tariff on Russian crude", limit=None)
+    assert found[0].record_id == "tariff" and found[0].complete
+    assert {h.record_id for h in found if not h.complete} >= {"crude-flows", "pronoun"}
+
+
+def test_generic_records_rank_below_the_specific_ones() -> None:
+    order = [h.record_id for h in search(INDEX, "tariff on Russian crude", limit=None)]
+    assert set(order[:3]) == {"us-tariff-russian-crude", "us-tariff-25-percent", "india-keeps-buying-russian-crude"}
+    assert order.index("russia") > 10 and order.index("energy") > 10
+
+
+def test_a_topic_word_in_russian_reaches_its_topic_and_its_records(small: SearchIndex) -> None:
+    for query in ("нефть", "нефти", "oil"):
+        found = ids(small, query)
+        assert found[0] == "energy", query
+        assert set(found[1:3]) == {"tariff", "crude-flows"}, query
+
+
+def test_a_record_about_what_the_query_names_ranks_above_one_that_mentions_it() -> None:
+    hits = search(INDEX, "Sakhalin-1", limit=None)
+    linked = [h.score for h in hits if h.match.via == "sakhalin-1"]
+    mentions = [h.score for h in hits if h.match.via is None and h.record_id != "sakhalin-1"]
+    assert linked and mentions and min(linked) > max(mentions)
+
+
+def test_partial_matches_are_flagged_on_every_hit(small: SearchIndex) -> None:
+    hits = search(small, "tariff banana", limit=None)
+    assert hits[0].record_id == "tariff"
+    assert not any(h.complete for h in hits)

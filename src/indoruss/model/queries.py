@@ -125,14 +125,34 @@ def find_record(fb: m.FactBase, text: str) -> m.Record:
     if not wanted:
         raise LookupFailed(f"no record named {text!r}")
     found: list[m.Record] = []
+    names: list[tuple[str, m.Record]] = []  # every form a record can be called by, compacted
     for record in fb.records():
-        forms = [record.id, record.label if not isinstance(record, m.Fact | m.Quote) else ""]
+        forms = [record.id, record.label if not isinstance(record, m.Fact | m.Quote | m.Outcome) else ""]
         if isinstance(record, m.Entity | m.Topic):
             forms += record.aliases
-        if any(f and compact(f) == wanted for f in forms):
+        compacted = {compact(f) for f in forms if f}
+        if wanted in compacted:
             found.append(record)
+        names += [(form, record) for form in compacted if len(form) <= 80]
     if len(found) == 1:
         return found[0]
     if found:
         raise ambiguous(text, tuple(found))
-    raise LookupFailed(f"no record with the id or name {text!r}")
+    return _closest(text, wanted, names)
+
+
+def _closest(text: str, wanted: str, names: list[tuple[str, m.Record]]) -> m.Record:
+    """A small typo of one record's id or name is forgiven; otherwise the nearest ones are suggested."""
+    from rapidfuzz import fuzz, process
+    from rapidfuzz.distance import Levenshtein
+
+    forms = [form for form, _ in names]
+    if len(wanted) >= 5:
+        allowed = 1 if len(wanted) < 8 else 2
+        near = process.extract(wanted, forms, scorer=Levenshtein.distance, score_cutoff=allowed, limit=12)
+        owners_near = {names[i][1].id: names[i][1] for _, _, i in near}
+        if len(owners_near) == 1:
+            return next(iter(owners_near.values()))
+    close = process.extract(wanted, forms, scorer=fuzz.ratio, score_cutoff=70.0, limit=12)
+    owners = list(dict.fromkeys(names[i][1].id for _, _, i in close))
+    raise LookupFailed(f"no record with the id or name {text!r}", tuple(owners[:3]))
