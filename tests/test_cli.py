@@ -424,7 +424,7 @@ def test_unexpected_error_is_one_line_with_debug_hint(run: Run, monkeypatch: pyt
     def broken(*_: object) -> None:
         raise RuntimeError("boom")
 
-    monkeypatch.setattr(indoruss.model.queries, "topic_counts", broken)
+    monkeypatch.setattr(indoruss.model.queries, "count_topics", broken)
     out = run("topics")
     assert out.code == 2
     assert out.stderr == "Error: unexpected RuntimeError: boom (rerun with --debug to see the traceback)\n"
@@ -438,7 +438,7 @@ def test_ctrl_c_exits_130_quietly(run: Run, monkeypatch: pytest.MonkeyPatch) -> 
     def interrupted(*_: object) -> None:
         raise KeyboardInterrupt
 
-    monkeypatch.setattr(indoruss.model.queries, "topic_counts", interrupted)
+    monkeypatch.setattr(indoruss.model.queries, "count_topics", interrupted)
     out = run("topics")
     assert out.code == 130
     assert out.stderr == "Interrupted.\n"

@@ -284,3 +284,14 @@ def test_partial_matches_are_flagged_on_every_hit(small: SearchIndex) -> None:
     hits = search(small, "tariff banana", limit=None)
     assert hits[0].record_id == "tariff"
     assert not any(h.complete for h in hits)
+
+
+def test_topic_counts_from_the_index_equal_those_from_the_records() -> None:
+    from indoruss.model import queries
+
+    fb = load_factbase(bundled_data_dir())
+    from_records = queries.topic_counts(fb)
+    from_index = queries.count_topics(INDEX.topic_records, zip(INDEX.kinds, INDEX.topics, strict=True))
+    assert from_index == from_records
+    trade = next(row for row in from_index if row.topic.id == "trade")
+    assert trade.counts == {"facts": 49, "figures": 14, "quotes": 4, "events": 15}

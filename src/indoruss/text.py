@@ -188,8 +188,11 @@ def terms(text: str) -> list[str]:
     return [term for word in _WORD.findall(cleaned) for term in _word_terms(word) if term]
 
 
+_DIGIT = re.compile(r"\d")
+
+
 def _has_number(text: str) -> bool:
-    return any(c.isdigit() for c in text)
+    return _DIGIT.search(text) is not None
 
 
 def _numbers(text: str) -> dict[int, tuple[str, int]]:

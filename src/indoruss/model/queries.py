@@ -4,7 +4,7 @@ data; the views decide how it looks. Analysis across records (links, time, brief
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
 from ..errors import Ambiguous, LookupFailed, UnknownChoice
@@ -39,12 +39,17 @@ def resolve_topic(topics: Sequence[m.Topic], text: str) -> m.Topic:
 
 
 def topic_counts(fb: m.FactBase) -> list[TopicCount]:
+    return count_topics(fb.topics, ((c.kind, c.topics) for c in fb.claims()))
+
+
+def count_topics(topics: Sequence[m.Topic], filed: Iterable[tuple[str, tuple[str, ...]]]) -> list[TopicCount]:
+    """How many claims of each kind each topic has, from (kind, topics) pairs: records or the search index."""
     counts: Counter[tuple[str, str]] = Counter()
-    for claim in fb.claims():
-        for topic in claim.topics:
-            counts[(topic, claim.kind)] += 1
+    for kind, topic_ids in filed:
+        for topic in topic_ids:
+            counts[(topic, kind)] += 1
     claim_kinds = [m.KIND_BY_NAME[name] for name in m.CLAIM_KINDS]
-    return [TopicCount(t, {k.section: counts[(t.id, k.name)] for k in claim_kinds}) for t in fb.topics]
+    return [TopicCount(t, {k.section: counts[(t.id, k.name)] for k in claim_kinds}) for t in topics]
 
 
 def topic_detail(fb: m.FactBase, topic: m.Topic) -> TopicDetail:
