@@ -4,8 +4,10 @@ from __future__ import annotations
 
 import os
 import pickle
+import shutil
 import subprocess
 import sys
+import time
 import zlib
 from collections.abc import Callable
 from pathlib import Path
@@ -231,3 +233,75 @@ def test_a_cache_folder_on_a_read_only_file_system_works(run: Run) -> None:
     assert out.code == 0 and out.stdout.startswith("100.0\tentity\ts-400")
     assert out.stderr == ""
     assert not Path("/proc/self/indoruss").exists()
+
+
+def test_a_same_length_rewrite_within_a_coarse_clock_tick_is_never_served_stale(
+    data_copy: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # A file system with whole-second timestamps: size, times and inode stay the same when a file is
+    # rewritten in place with the same length within the same second. Simulated by stamping whole seconds.
+    monkeypatch.setattr(cache, "stamp", lambda st: f"{st.st_size}@{int(st.st_mtime)}@{int(st.st_mtime)}@{st.st_ino}")
+    figures = data_copy / "figures.yaml"
+    moment = int(time.time())
+    os.utime(figures, (moment, moment))
+    first = Store(data_copy).factbase
+    assert any(f.value == 100000000000 for f in first.figures)
+    text = figures.read_text(encoding="utf-8")
+    figures.write_text(text.replace("value: 100000000000", "value: 200000000000", 1), encoding="utf-8")
+    os.utime(figures, (moment, moment))  # the same whole second, as the coarse clock would say
+    second = Store(data_copy).factbase
+    assert any(f.value == 200000000000 for f in second.figures)
+    assert not any(f.value == 100000000000 and f.id == "bilateral-trade-target" for f in second.figures)
+
+
+def test_a_file_changed_just_now_is_read_but_not_cached(data_copy: Path) -> None:
+    facts = data_copy / "facts.yaml"
+    facts.write_text(facts.read_text(encoding="utf-8"), encoding="utf-8")
+    Store(data_copy).factbase  # noqa: B018
+    assert cache_files() == []
+    old = time.time() - 60
+    os.utime(facts, (old, old))
+    Store(data_copy).factbase  # noqa: B018
+    assert {p.suffix for p in cache_files()} == {".factbase"}
+
+
+def test_only_the_current_generation_of_a_folder_is_kept(data_copy: Path) -> None:
+    Store(data_copy).index  # noqa: B018
+    first = sorted(p.name for p in cache_files())
+    assert len(first) == 3
+    facts = data_copy / "facts.yaml"
+    facts.write_text(facts.read_text(encoding="utf-8").replace("Russia ratified", "Moscow ratified", 1), "utf-8")
+    old = time.time() - 60
+    os.utime(facts, (old, old))
+    Store(data_copy).index  # noqa: B018
+    second = sorted(p.name for p in cache_files())
+    assert len(second) == 3 and not set(first) & set(second)
+
+
+def test_at_most_eight_data_folders_keep_a_cache(tmp_path: Path) -> None:
+    from indoruss.loading.paths import bundled_data_dir
+
+    old = time.time() - 60
+    for number in range(10):
+        copy = tmp_path / f"copy{number}"
+        shutil.copytree(bundled_data_dir(), copy)
+        for file in copy.rglob("*.yaml"):
+            os.utime(file, (old, old))
+        Store(copy).factbase  # noqa: B018
+    assert len({p.name.partition("-")[0] for p in cache_files()}) == cache.MAX_FOLDERS
+
+
+def test_a_left_temporary_file_is_removed_unless_a_writer_holds_it(data_copy: Path) -> None:
+    import fcntl
+
+    folder = cache.cache_dir()
+    folder.mkdir(parents=True, mode=0o700)
+    left, held = folder / ".factbase-left.tmp", folder / ".factbase-held.tmp"
+    for path in (left, held):
+        path.write_bytes(b"partial")
+        os.utime(path, (time.time() - 3600, time.time() - 3600))
+    with held.open("rb") as handle:
+        fcntl.flock(handle, fcntl.LOCK_EX)
+        Store(data_copy).factbase  # noqa: B018
+        assert not left.exists()
+        assert held.exists()

@@ -14,6 +14,7 @@ never sees half a file; a folder that cannot be written only costs speed.
 
 from __future__ import annotations
 
+import contextlib
 import io
 import os
 import pickle
@@ -27,6 +28,9 @@ from typing import IO, Any, TypeVar
 from .. import __version__
 
 MAGIC = b"indoruss-cache 1\n"
+RACY_SECONDS = 2.0  # FAT's timestamps are two seconds apart; ext3's and HFS+'s one
+MAX_FOLDERS = 8  # data folders whose caches are kept; the least recently written go first
+STALE_TEMPORARY_SECONDS = 600.0
 T = TypeVar("T")
 
 # Containers any cached value may hold, besides the classes its caller allows.
@@ -75,13 +79,87 @@ def cache_key(root: Path, files: list[Path], schema_version: int) -> str:
     for module in sorted(package.rglob("*.py")):
         parts.append(f"{module.relative_to(package)}@{module.stat().st_mtime_ns}")
     for file in files:
-        st = file.stat()
-        parts.append(f"{file.resolve()}@{st.st_size}@{st.st_mtime_ns}@{st.st_ctime_ns}@{st.st_ino}")
+        parts.append(f"{file.resolve()}@{stamp(file.stat())}")
     return "|".join(parts).replace("\n", " ")
 
 
+def stamp(st: os.stat_result) -> str:
+    """What a data file's metadata says of its content: size, times and inode."""
+    return f"{st.st_size}@{st.st_mtime_ns}@{st.st_ctime_ns}@{st.st_ino}"
+
+
+def settled(files: list[Path], now: float, margin: float = RACY_SECONDS) -> bool:
+    """Whether every file was last changed long enough ago to be cached safely.
+
+    A file rewritten within the same tick of a coarse clock (whole seconds on ext3 or HFS+, two on FAT) keeps
+    its size and times, so a cache written in that tick could be served after the file changed again: git's
+    "racily clean" entries. Files younger than the margin are read, not cached, until they settle.
+    """
+    try:
+        return all(now - file.stat().st_mtime >= margin for file in files)
+    except OSError:
+        return False
+
+
+def _root_tag(key: str) -> str:
+    """The same for every generation of one data folder's cache: the key's first fields name the folder."""
+    return f"{zlib.crc32(key.split('|', 5)[4].encode() if key.count('|') >= 4 else key.encode()):08x}"
+
+
 def _path(kind: str, key: str) -> Path:
-    return cache_dir() / f"{zlib.crc32(key.encode()):08x}-{len(key):x}.{kind}"
+    return cache_dir() / f"{_root_tag(key)}-{zlib.crc32(key.encode()):08x}-{len(key):x}.{kind}"
+
+
+def prune(key: str, now: float) -> None:
+    """Keep the current generation of this data folder's cache and a few other folders'; remove the rest,
+    and temporary files that no running writer holds."""
+    folder = cache_dir()
+    mine = _path("x", key).stem
+    tag = _root_tag(key)
+    try:
+        entries = list(os.scandir(folder))
+    except OSError:
+        return
+    generations: dict[str, float] = {}
+    for entry in entries:
+        name = entry.name
+        if name.startswith(".") and name.endswith(".tmp"):
+            _remove_stale_temporary(entry, now)
+            continue
+        stem = name.rpartition(".")[0]
+        if name.startswith(f"{tag}-") and stem != mine:
+            _unlink(entry.path)  # an older generation of this folder's cache
+            continue
+        try:
+            generations[stem.partition("-")[0]] = max(
+                generations.get(stem.partition("-")[0], 0.0), entry.stat().st_mtime
+            )
+        except OSError:
+            continue
+    others = sorted((t for t in generations if t != tag), key=lambda t: generations[t], reverse=True)
+    dropped = set(others[MAX_FOLDERS - 1 :])
+    for entry in entries:
+        if entry.name.partition("-")[0] in dropped:
+            _unlink(entry.path)
+
+
+def _remove_stale_temporary(entry: os.DirEntry[str], now: float) -> None:
+    """A temporary file left by a killed run: old, and locked by no writer (a live writer holds its lock)."""
+    try:
+        if now - entry.stat().st_mtime < STALE_TEMPORARY_SECONDS:
+            return
+        import fcntl
+
+        with open(entry.path, "rb") as handle:
+            fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
+            os.unlink(entry.path)
+    except (OSError, ImportError):
+        return
+
+
+def _unlink(path: str) -> None:
+    with contextlib.suppress(OSError):
+        os.unlink(path)
 
 
 def _trusted(path: Path) -> bool:
@@ -171,6 +249,7 @@ def atomic_write(target: Path, fill: Callable[[IO[bytes]], None]) -> bool:
         handle, temporary = tempfile.mkstemp(dir=folder, prefix=f".{target.suffix[1:]}-", suffix=".tmp")
         try:
             with os.fdopen(handle, "wb") as out:
+                _hold(out)  # so that no other run removes it as left behind while it is being written
                 fill(out)
             os.replace(temporary, target)
         except BaseException:
@@ -179,6 +258,15 @@ def atomic_write(target: Path, fill: Callable[[IO[bytes]], None]) -> bool:
     except OSError:
         return False
     return True
+
+
+def _hold(out: IO[bytes]) -> None:
+    try:
+        import fcntl
+
+        fcntl.flock(out.fileno(), fcntl.LOCK_EX | fcntl.LOCK_NB)
+    except (OSError, ImportError):
+        return
 
 
 def write(kind: str, key: str, value: object, *, shares_nothing: bool = False) -> None:

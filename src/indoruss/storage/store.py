@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import gc
+import time
 from array import array
 from collections.abc import Callable, Iterator, Mapping
 from contextlib import contextmanager
@@ -57,11 +58,15 @@ class Store:
         self.shelf_table: array[int] | None = None  # where the shelf keeps each record, once known
 
     @cached_property
+    def _files(self) -> list[Path]:
+        return data_files(self.path)
+
+    @cached_property
     def cache_key(self) -> str | None:
         if not self.use_cache:
             return None
         try:
-            return cache.cache_key(self.path, data_files(self.path), SCHEMA_VERSION)
+            return cache.cache_key(self.path, self._files, SCHEMA_VERSION)
         except OSError:
             return None
 
@@ -78,8 +83,10 @@ class Store:
             if key is not None and (found := cache.read(kind, key, expected, self.allowed)) is not None:
                 return found
             built = build()
-        if key is not None:
+        now = time.time()
+        if key is not None and cache.settled(self._files, now):
             store(key, built)
+            cache.prune(key, now)
         return built
 
     @cached_property
