@@ -182,13 +182,14 @@ def tokens(text: str) -> list[Token]:
 
 def terms(text: str) -> list[str]:
     """The folded tokens of `text` without their spans: the same terms as tokens(), made faster."""
-    if _has_number(text) or "%" in text or "$" in text:
+    if _NUMERIC.search(text) is not None:
         return [t.term for t in tokens(text)]
     cleaned = _POSSESSIVE.sub("  ", text) if "s" in text else text
     return [term for word in _WORD.findall(cleaned) for term in _word_terms(word) if term]
 
 
 _DIGIT = re.compile(r"\d")
+_NUMERIC = re.compile(r"[\d%$]")  # what only the slower, number-aware reading of a text handles
 
 
 def _has_number(text: str) -> bool:

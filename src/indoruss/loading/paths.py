@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import errno
 import os
 from pathlib import Path
 
@@ -41,17 +42,86 @@ def resolve_data_path(option: str | None) -> Path:
     return path
 
 
+YAML_SUFFIXES = (".yaml", ".yml")
+
+
 def data_files(path: Path) -> list[Path]:
-    """The YAML files that make up the fact base at `path` (a folder, searched recursively, or one file)."""
-    if path.is_file():
-        return [path]
+    """The YAML files that make up the fact base at `path` (a folder, searched recursively, or one file).
+
+    Nothing is skipped in silence. Links are followed while they stay inside the data folder and refused
+    when they lead out of it; a `*.yaml` that is not a readable regular file (a dangling link, a folder, a
+    FIFO), a link loop and a folder that cannot be read are each an error naming it. Nothing is read from a
+    refused path, so no message can show what it holds.
+    """
+    problems: list[Problem] = []
     try:
-        found = sorted(p for p in path.rglob("*") if p.suffix in (".yaml", ".yml") and p.is_file())
-    except OSError as exc:
-        raise FactBaseError(Problem(str(path), f"cannot list folder: {exc.strerror or exc}")) from None
+        if path.is_file():
+            return [path]
+        root = path.resolve(strict=True)
+    except (OSError, RuntimeError) as exc:
+        raise FactBaseError(Problem(str(path), f"cannot read folder: {_reason(exc)}")) from None
+    found: list[Path] = []
+    _walk(path, root, {root}, found, problems)
+    if problems:
+        raise FactBaseError(problems)
     if not found:
         raise FactBaseError(Problem(str(path), "folder holds no .yaml files"))
-    return found
+    return sorted(found)
+
+
+def _walk(folder: Path, root: Path, seen: set[Path], found: list[Path], problems: list[Problem]) -> None:
+    try:
+        entries = sorted(os.scandir(folder), key=lambda e: e.name)
+    except OSError as exc:
+        problems.append(Problem(str(folder), f"cannot read folder: {_reason(exc)}"))
+        return
+    for entry in entries:
+        here = Path(entry.path)
+        wanted = entry.name.endswith(YAML_SUFFIXES)
+        try:
+            is_link = entry.is_symlink()
+            target = here.resolve(strict=True) if is_link else here
+        except (OSError, RuntimeError) as exc:
+            # A dangling link or a link loop: an error if it is named as a data file or could be a folder.
+            if wanted or "." not in entry.name:
+                problems.append(Problem(str(here), f"cannot follow link: {_reason(exc)}"))
+            continue
+        if is_link and not target.is_relative_to(root):
+            if wanted or target.is_dir():
+                problems.append(Problem(str(here), "link leads out of the data folder; refused"))
+            continue
+        try:
+            is_dir = target.is_dir()
+            is_file = target.is_file()
+        except OSError as exc:
+            problems.append(Problem(str(here), f"cannot read: {_reason(exc)}"))
+            continue
+        if is_dir:
+            if wanted:
+                problems.append(Problem(str(here), "is a folder, not a YAML file"))
+                continue
+            real = target.resolve()
+            if real in seen:
+                continue  # reached again through a link inside the folder: read once
+            seen.add(real)
+            _walk(here, root, seen, found, problems)
+        elif wanted:
+            if not is_file:
+                problems.append(Problem(str(here), "is not a regular file (a FIFO, socket or device); refused"))
+            else:
+                found.append(here)
+
+
+def _reason(exc: BaseException) -> str:
+    if isinstance(exc, RuntimeError):
+        return "link loop"
+    if isinstance(exc, OSError):
+        if exc.errno == errno.ELOOP:
+            return "link loop"
+        if exc.errno == errno.ENOENT:
+            return "it leads nowhere"
+        return (exc.strerror or str(exc)).lower()
+    return str(exc)
 
 
 def shown_name(file: Path, root: Path) -> str:

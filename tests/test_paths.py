@@ -1,0 +1,144 @@
+"""Where the fact base is and which files make it: nothing skipped in silence, no link out of the folder."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+
+from conftest import PRELUDE, Outcome
+
+Run = Callable[..., Outcome]
+QUOTE = """\
+schema: 2
+quotes:
+  - id: a-quote
+    text: "Words."
+    speaker: india
+    context: somewhere
+    fragment: false
+    topics: [trade]
+    source: {id: report, paragraph: 1}
+"""
+
+
+@pytest.fixture
+def folder(tmp_path: Path) -> Path:
+    data = tmp_path / "data"
+    data.mkdir()
+    (data / "base.yaml").write_text(PRELUDE, encoding="utf-8")
+    return data
+
+
+def check(run: Run, folder: Path, message: str) -> None:
+    out = run("--data", str(folder), "validate")
+    assert out.code == 1, out.stderr
+    assert message in out.stdout, out.stdout
+
+
+def test_a_dangling_link_named_as_a_data_file_is_an_error(run: Run, folder: Path) -> None:
+    (folder / "quotes.yaml").symlink_to(folder / "gone.yaml")
+    check(run, folder, f"{folder / 'quotes.yaml'}: cannot follow link: it leads nowhere")
+
+
+def test_a_link_loop_is_an_error(run: Run, folder: Path) -> None:
+    (folder / "loop.yaml").symlink_to(folder / "loop.yaml")
+    check(run, folder, f"{folder / 'loop.yaml'}: cannot follow link: link loop")
+
+
+def test_a_folder_named_as_a_data_file_is_an_error(run: Run, folder: Path) -> None:
+    (folder / "foo.yaml").mkdir()
+    check(run, folder, f"{folder / 'foo.yaml'}: is a folder, not a YAML file")
+
+
+def test_a_fifo_is_refused_without_being_opened(run: Run, folder: Path) -> None:
+    os.mkfifo(folder / "pipe.yaml")
+    check(run, folder, f"{folder / 'pipe.yaml'}: is not a regular file (a FIFO, socket or device); refused")
+
+
+def test_a_link_out_of_the_folder_is_refused_and_never_read(run: Run, folder: Path, tmp_path: Path) -> None:
+    secret = tmp_path / "secret.txt"
+    secret.write_text("root:SECRET-HASH:19000:0:99999:7:::\n", encoding="utf-8")
+    (folder / "shadow.yaml").symlink_to(secret)
+    out = run("--data", str(folder), "validate")
+    assert out.code == 1
+    assert f"{folder / 'shadow.yaml'}: link leads out of the data folder; refused" in out.stdout
+    assert "SECRET" not in out.stdout + out.stderr
+
+
+def test_a_linked_folder_outside_is_refused_and_one_inside_is_followed(run: Run, folder: Path, tmp_path: Path) -> None:
+    inside = folder / "real"
+    inside.mkdir()
+    (inside / "quotes.yaml").write_text(QUOTE, encoding="utf-8")
+    (folder / "alias").symlink_to(inside, target_is_directory=True)
+    out = run("--data", str(folder), "quotes", "--json")
+    assert out.code == 0, out.stderr
+    assert [q["id"] for q in __import__("json").loads(out.stdout)] == ["a-quote"]  # read once, not twice
+    elsewhere = tmp_path / "elsewhere"
+    elsewhere.mkdir()
+    (elsewhere / "more.yaml").write_text(QUOTE.replace("a-quote", "b-quote"), encoding="utf-8")
+    (folder / "outside").symlink_to(elsewhere, target_is_directory=True)
+    check(run, folder, f"{folder / 'outside'}: link leads out of the data folder; refused")
+
+
+NEEDS_ROOT = pytest.mark.skipif(
+    not hasattr(os, "getuid") or os.getuid() != 0, reason="gives up root for 'nobody', which needs root"
+)
+
+
+def _problems_as_nobody(folder: Path) -> list[str]:
+    """data_files run in a child that has given up root for 'nobody', so that permissions apply."""
+    import pwd
+
+    from indoruss.errors import FactBaseError
+    from indoruss.loading.paths import data_files
+
+    nobody = pwd.getpwnam("nobody")
+    for parent in folder.parents:  # pytest's own folders are private to root: let 'nobody' pass through
+        if parent == Path("/tmp") or parent == Path(parent.anchor):
+            break
+        parent.chmod(parent.stat().st_mode | 0o711)
+    reader, writer = os.pipe()
+    child = os.fork()
+    if child == 0:  # pragma: no cover - runs in the child
+        os.close(reader)
+        try:
+            os.setgid(nobody.pw_gid)
+            os.setuid(nobody.pw_uid)
+            try:
+                data_files(folder)
+                found = ["no problem"]
+            except FactBaseError as exc:
+                found = [str(p) for p in exc.problems]
+            except Exception as exc:
+                found = [f"unexpected {type(exc).__name__}: {exc}"]
+            os.write(writer, "\n".join(found).encode())
+        finally:
+            os._exit(0)
+    os.close(writer)
+    with os.fdopen(reader, "rb") as pipe:
+        answer = pipe.read().decode()
+    os.waitpid(child, 0)
+    return answer.splitlines()
+
+
+@pytest.mark.skipif(
+    not hasattr(os, "getuid") or os.getuid() != 0, reason="gives up root for 'nobody', which needs root"
+)
+def test_an_unreadable_sub_folder_is_an_error_not_a_smaller_fact_base(folder: Path) -> None:
+    hidden = folder / "hidden"
+    hidden.mkdir()
+    (hidden / "quotes.yaml").write_text(QUOTE, encoding="utf-8")
+    hidden.chmod(0o000)
+    folder.chmod(0o755)
+    assert _problems_as_nobody(folder) == [f"{hidden}: cannot read folder: permission denied"]
+
+
+@pytest.mark.skipif(
+    not hasattr(os, "getuid") or os.getuid() != 0, reason="gives up root for 'nobody', which needs root"
+)
+def test_an_unreadable_data_folder_says_permission_denied(folder: Path) -> None:
+    folder.chmod(0o000)
+    assert _problems_as_nobody(folder) == [f"{folder}: cannot read folder: permission denied"]
