@@ -305,3 +305,18 @@ def test_a_left_temporary_file_is_removed_unless_a_writer_holds_it(data_copy: Pa
         Store(data_copy).factbase  # noqa: B018
         assert not left.exists()
         assert held.exists()
+
+
+def test_a_payload_that_changes_an_allowed_class_is_refused_and_undone(data_copy: Path) -> None:
+    expected = Store(data_copy).factbase
+    target = next(p for p in cache_files() if p.suffix == ".factbase")
+    key = Store(data_copy).cache_key
+    assert key is not None
+    # GLOBAL FactBase, then BUILD with (None, {"of": 1}): pickle would set FactBase.of = 1 on the class.
+    payload = b"\x80\x04cindoruss.model.records\nFactBase\nN}X\x02\x00\x00\x00ofK\x01s\x86b."
+    target.write_bytes(cache._header(key, len(payload), zlib.crc32(payload)) + payload)
+    original = FactBase.of
+    assert cache.read("factbase", key, FactBase, Store(data_copy).allowed) is None
+    assert FactBase.of is original
+    again = Store(data_copy).factbase
+    assert again == expected and again.of is not None

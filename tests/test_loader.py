@@ -447,3 +447,26 @@ def test_mutated_file_through_the_cli(scratch: Path, data: bytes) -> None:
     if result.returncode == 2:
         assert result.stderr.startswith(f"Error: {path}")
         assert result.stdout == ""
+
+
+def test_a_file_of_too_many_values_is_one_clear_error(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from indoruss.loading import yamlsource
+
+    monkeypatch.setattr(yamlsource, "MAX_NODES", 100)
+    path = tmp_path / "tiny.yaml"
+    path.write_text("schema: 2\nfacts: [" + ", ".join(["1"] * 200) + "]\n", encoding="utf-8")
+    assert load_problems(path) == [f"{path}:2: holds more than 100 YAML values; split it into smaller files"]
+
+
+def test_problems_past_a_thousand_are_counted_not_kept(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from indoruss.loading import loader
+
+    monkeypatch.setattr(loader, "MAX_PROBLEMS", 5)
+    path = tmp_path / "bad.yaml"
+    path.write_text(PRELUDE + "facts: [" + ", ".join(["1"] * 20) + "]\n", encoding="utf-8")
+    found = load_problems(path)
+    assert len(found) == 6
+    assert found[:5] == [
+        f"{path}:22:{col}: facts[{i}]: must be a mapping" for i, col in zip(range(5), range(9, 24, 3), strict=True)
+    ]
+    assert found[5] == f"{path}: 15 more problems not listed (only the first 5 are kept)"

@@ -124,3 +124,118 @@ def test_a_warm_piped_run_imports_neither_yaml_rich_nor_json(tmp_path: Path, arg
     warm = subprocess.run([sys.executable, "-c", LEAN_CHECK, *args], env=env, capture_output=True, text=True)
     assert warm.stdout.strip(), warm.stderr
     assert warm.stderr.splitlines()[-1] == "heavy modules: "
+
+
+# -- output that is whole or an error: closed pipes, full disks, closed streams, any encoding ---------------------
+
+
+def _run(args: list[str], env: dict[str, str] | None = None, **streams: object) -> subprocess.CompletedProcess[bytes]:
+    base = {k: v for k, v in os.environ.items() if k not in ("INDORUSS_OUTPUT", "INDORUSS_DATA")}
+    return subprocess.run(
+        [sys.executable, "-m", "indoruss", *args], env={**base, **(env or {})}, check=False, **streams
+    )  # type: ignore[call-overload, no-any-return]
+
+
+@pytest.mark.parametrize(
+    ("args", "env"),
+    [
+        (["--help"], {"INDORUSS_OUTPUT": "rich"}),
+        (["--help"], {}),
+        (["--version"], {}),
+        (["topics"], {"INDORUSS_OUTPUT": "rich"}),
+        (["export"], {"PYTHONUNBUFFERED": "1"}),
+        (["search", "S-400", "--json"], {}),
+        (["search", "zzqqxx", "--json"], {}),
+    ],
+    ids=lambda v: " ".join(v) if isinstance(v, list) else ",".join(f"{k}={x}" for k, x in v.items()),
+)
+def test_a_reader_that_went_away_is_exit_141_in_every_mode(
+    tmp_path: Path, args: list[str], env: dict[str, str]
+) -> None:
+    reader, writer = os.pipe()
+    os.close(reader)
+    done = _run(args, {**env, "XDG_CACHE_HOME": str(tmp_path)}, stdout=writer, stderr=subprocess.PIPE)
+    os.close(writer)
+    assert (done.returncode, done.stderr) == (141, b"")
+
+
+@pytest.mark.parametrize("unbuffered", ["", "1"])
+def test_a_full_disk_is_exit_2_with_one_line(tmp_path: Path, unbuffered: str) -> None:
+    if not Path("/dev/full").exists():
+        pytest.skip("needs /dev/full, which Linux has")
+    env = {"XDG_CACHE_HOME": str(tmp_path), "PYTHONUNBUFFERED": unbuffered}
+    with open("/dev/full", "wb") as full:
+        done = _run(["export"], env, stdout=full, stderr=subprocess.PIPE)
+    assert done.returncode == 2
+    assert done.stderr == b"Error: cannot write output: No space left on device\n"
+
+
+def test_a_closed_stdout_is_exit_2_and_a_closed_stderr_keeps_the_exit_code(tmp_path: Path) -> None:
+    env = {"XDG_CACHE_HOME": str(tmp_path)}
+    closed_out = subprocess.run(
+        f"'{sys.executable}' -m indoruss topics >&-", shell=True, env={**os.environ, **env}, capture_output=True
+    )
+    assert (closed_out.returncode, closed_out.stderr) == (2, b"Error: standard output is closed\n")
+    closed_err = subprocess.run(
+        f"'{sys.executable}' -m indoruss show no-such-record 2>&-",
+        shell=True,
+        env={**os.environ, **env},
+        capture_output=True,
+    )
+    assert closed_err.returncode == 1
+
+
+@pytest.mark.parametrize(
+    "env", [{"PYTHONIOENCODING": "ascii"}, {"PYTHONIOENCODING": "latin-1"}, {"LC_ALL": "C", "PYTHONUTF8": "0"}]
+)
+def test_any_locale_writes_everything_with_escapes_where_needed(tmp_path: Path, env: dict[str, str]) -> None:
+    done = _run(["quotes", "--by", "Putin"], {**env, "XDG_CACHE_HOME": str(tmp_path)}, capture_output=True)
+    assert done.returncode == 0, done.stderr
+    whole = _run(["quotes", "--by", "Putin"], {"XDG_CACHE_HOME": str(tmp_path)}, capture_output=True)
+    assert len(done.stdout.splitlines()) == len(whole.stdout.splitlines())
+
+
+def test_a_newline_in_a_path_cannot_forge_a_line(run: Run) -> None:
+    out = run("--data", "/nowhere\nOK: 142 records", "topics")
+    assert out.code == 2
+    assert out.stderr == "Error: data path does not exist: /nowhere\\u000aOK: 142 records (from --data)\n"
+
+
+def test_a_huge_data_value_is_not_echoed_whole(run: Run) -> None:
+    out = run("--data", "a" * 100_000, "topics")
+    assert out.code == 2
+    assert len(out.stderr) < 500
+
+
+def test_no_home_folder_only_costs_the_cache(run: Run, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.delenv("XDG_CACHE_HOME")
+
+    def no_home() -> Path:
+        raise RuntimeError("Could not determine home directory.")
+
+    monkeypatch.setattr(Path, "home", staticmethod(no_home))
+    out = run("topics")
+    assert out.code == 0 and out.stdout.startswith("trade\t")
+
+
+def test_a_one_column_terminal_still_shows_the_records(run: Run) -> None:
+    out = run("topics", env={"INDORUSS_OUTPUT": "rich", "COLUMNS": "1"})
+    assert out.code == 0
+    assert "trade" in out.stdout and "defence" in out.stdout
+
+
+def test_the_cache_folders_are_private_whatever_the_umask(run: Run, tmp_path: Path) -> None:
+    base = tmp_path / "deep" / "cache"
+    old = os.umask(0)
+    try:
+        assert run("topics", env={"XDG_CACHE_HOME": str(base)}).code == 0
+    finally:
+        os.umask(old)
+    assert (base / "indoruss").stat().st_mode & 0o777 == 0o700
+    assert base.stat().st_mode & 0o777 == 0o700
+
+
+def test_against_a_file_without_end_is_refused(run: Run) -> None:
+    out = run("validate", "--against", "/dev/zero")
+    assert out.code == 2
+    assert out.stderr == "Error: /dev/zero is larger than 10 MiB; a report to check against is far smaller\n"

@@ -100,6 +100,10 @@ class ProblemsFound(IndorussError):
         return str(self)
 
 
+class OutputFailed(IndorussError):
+    """Standard output cannot be written: closed, a full disk, an I/O error. Exit code 2, one line."""
+
+
 class OutputClosed(Exception):
     """The reader of stdout went away (`indoruss export | head`). Not an OSError, so that nothing on the way
     up (Typer turns a broken pipe into exit code 1) mistakes it for another failure."""

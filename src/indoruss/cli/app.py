@@ -15,8 +15,9 @@ import typer
 from .. import __version__
 from ..errors import DataPathError, FactBaseError, LookupFailed, ProblemsFound
 from ..model import records as m
-from ..safety import printable
-from ..views.output import View, emit, write
+from ..safety import printable_line
+from ..views.output import View, emit
+from ..views.stream import write
 
 if TYPE_CHECKING:
     from ..search.ranking import Hit
@@ -184,7 +185,7 @@ def _show_version(value: bool) -> None:
 
         path = _state.store.path
         where = "bundled" if path == bundled_data_dir() else str(path)
-        typer.echo(f"indoruss {__version__} (fact base schema {fb.schema_version}, content {fb.fingerprint}, {where})")
+        write(f"indoruss {__version__} (fact base schema {fb.schema_version}, content {fb.fingerprint}, {where})\n")
         raise typer.Exit(0)
 
 
@@ -432,10 +433,7 @@ def validate(
 
     text = None
     if against is not None:
-        try:
-            text = against.read_text(encoding="utf-8")
-        except (OSError, UnicodeDecodeError) as exc:
-            raise DataPathError(f"cannot read {against}: {getattr(exc, 'strerror', None) or exc}") from None
+        text = _read_report(against)
     path = resolve_data_path(_state.data)
     try:
         fb = load_factbase(path)
@@ -452,15 +450,35 @@ def validate(
         write(dumps({"ok": not problems, "fingerprint": fb.fingerprint if fb else None, "problems": listed}) + "\n")
     else:
         for problem in problems:
-            write(printable(str(problem)) + "\n")
+            write(printable_line(str(problem)) + "\n")
         if not problems and fb is not None:
             quoted = sum(q.source.paragraph is not None for q in fb.of(m.Quote))
             counted = sum(f.source.paragraph is not None for f in fb.of(m.Figure))
             found = f"{quoted} quotes and {counted} figures found in {against}"
             checked = f"; {found}" if text else ""
-            write(printable(f"OK: {len(fb.records())} records, content {fb.fingerprint}{checked}") + "\n")
+            write(printable_line(f"OK: {len(fb.records())} records, content {fb.fingerprint}{checked}") + "\n")
     if problems:
         raise ProblemsFound(f"{len(problems)} problem{'s' if len(problems) != 1 else ''} found")
+
+
+MAX_REPORT_BYTES = 10 * 1024 * 1024
+
+
+def _read_report(path: Path) -> str:
+    """The text to check against: a report, so at most 10 MiB (never /dev/zero read without end)."""
+    from ..safety import shorten
+
+    shown = shorten(str(path))
+    try:
+        with path.open("rb") as handle:
+            data = handle.read(MAX_REPORT_BYTES + 1)
+        if len(data) > MAX_REPORT_BYTES:
+            raise DataPathError(f"{shown} is larger than 10 MiB; a report to check against is far smaller")
+        return data.decode("utf-8")
+    except UnicodeDecodeError:
+        raise DataPathError(f"cannot read {shown}: not UTF-8 text") from None
+    except OSError as exc:
+        raise DataPathError(f"cannot read {shown}: {exc.strerror or exc}") from None
 
 
 @app.command()

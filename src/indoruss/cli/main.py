@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import os
 import sys
 from typing import Any, NoReturn
@@ -10,13 +11,28 @@ import typer
 from typer.main import get_command
 
 from ..errors import EXIT_INTERRUPTED, EXIT_USAGE, FactBaseError, IndorussError, OutputClosed
-from ..safety import printable
+from ..safety import printable_line
 from .app import APP_SETTINGS, app, state
 
 
 def _fail(message: str, code: int) -> NoReturn:
-    sys.stderr.write(printable(message) + "\n")
+    if sys.stderr is not None:  # with stderr closed (2>&-), the exit code still says what happened
+        try:
+            sys.stderr.write(printable_line(message) + "\n")
+            sys.stderr.flush()
+        except OSError:
+            pass
     raise SystemExit(code)
+
+
+def _prepare_streams() -> None:
+    """Output never fails on a character the locale cannot encode (LC_ALL=C, PYTHONIOENCODING=ascii): it is
+    written as an escape instead."""
+    for stream in (sys.stdout, sys.stderr):
+        reconfigure = getattr(stream, "reconfigure", None)
+        if reconfigure is not None:
+            with contextlib.suppress(OSError, ValueError):
+                reconfigure(errors="backslashreplace")
 
 
 def _message(exc: IndorussError) -> str:
@@ -32,9 +48,19 @@ _CLICK_EXCEPTION: type[Exception] = next(c for c in typer.BadParameter.__mro__ i
 
 
 def main(args: list[str] | None = None) -> None:
+    _prepare_streams()
+    if sys.stdout is None:
+        _fail("Error: standard output is closed", EXIT_USAGE)
     command = get_command(_only_the_invoked_command(sys.argv[1:] if args is None else args))
     try:
-        result = command.main(args=args, prog_name="indoruss", standalone_mode=False)
+        try:
+            result = command.main(args=args, prog_name="indoruss", standalone_mode=False)
+        except SystemExit as exc:
+            # click ends a run whose reader went away (--help, --version) with exit code 1, after putting a
+            # wrapper on stdout; that is a closed pipe, which the contract says is 141.
+            if type(sys.stdout).__name__ == "PacifyFlushWrapper":
+                raise OutputClosed from None
+            raise exc
         code = result if isinstance(result, int) else 0
         if code == EXIT_INTERRUPTED:  # Typer turns Ctrl-C inside a command into exit code 130
             _fail("Interrupted.", EXIT_INTERRUPTED)
@@ -56,15 +82,20 @@ def main(args: list[str] | None = None) -> None:
         _fail(_message(exc), exc.exit_code)
     except (KeyboardInterrupt, typer.Abort):
         _fail("Interrupted.", EXIT_INTERRUPTED)
+    except MemoryError:
+        _fail("Error: out of memory (is the input far larger than a fact base?)", EXIT_USAGE)
     except Exception as exc:
         if state().debug:
             raise
         _fail(f"Error: unexpected {type(exc).__name__}: {exc} (rerun with --debug to see the traceback)", EXIT_USAGE)
     try:
         sys.stdout.flush()
-        sys.stderr.flush()
+        if sys.stderr is not None:
+            sys.stderr.flush()
     except BrokenPipeError:
         _quiet_closed_pipe()
+    except OSError as exc:
+        _fail(f"Error: cannot write output: {exc.strerror or exc}", EXIT_USAGE)
     if args is None:
         # The process ends here: skip freeing a large fact base object by object on the way out.
         os._exit(code)
@@ -73,11 +104,14 @@ def main(args: list[str] | None = None) -> None:
 
 def _write_empty_json(document: str) -> None:
     """Nothing found under --json: scripts still get a valid, empty document on stdout."""
+    from ..views.stream import write
+
     try:
-        sys.stdout.write(document + "\n")
-        sys.stdout.flush()
-    except BrokenPipeError:
+        write(document + "\n")
+    except OutputClosed:
         _quiet_closed_pipe()
+    except IndorussError as exc:
+        _fail(exc.message(), exc.exit_code)
 
 
 def _global_options_with_value() -> frozenset[str]:
@@ -134,6 +168,9 @@ def _only_the_invoked_command(args: list[str]) -> typer.Typer:
 def _quiet_closed_pipe() -> NoReturn:
     # The reader went away (`indoruss export | head`): stop quietly, and keep Python from complaining
     # again when it flushes stdout at exit.
-    devnull = os.open(os.devnull, os.O_WRONLY)
-    os.dup2(devnull, sys.stdout.fileno())
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+    except (OSError, ValueError, AttributeError):
+        pass
     raise SystemExit(141)

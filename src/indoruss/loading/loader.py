@@ -31,6 +31,23 @@ DATE_PATTERN = re.compile(r"([0-9]{4})(?:-([0-9]{2})(?:-([0-9]{2}))?)?\Z")
 SECTIONS = tuple(kind.section for kind in m.REGISTRY)
 
 
+MAX_PROBLEMS = 1000
+
+
+class ProblemList(list[Problem]):
+    """Problems as found, up to a thousand; past that only counted, so a broken file cannot fill memory."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.dropped = 0
+
+    def append(self, problem: Problem) -> None:
+        if len(self) < MAX_PROBLEMS:
+            super().append(problem)
+        else:
+            self.dropped += 1
+
+
 def load_factbase(path: Path) -> m.FactBase:
     """Load and validate the fact base at `path`; raise FactBaseError listing every problem.
 
@@ -38,14 +55,14 @@ def load_factbase(path: Path) -> m.FactBase:
     that was parsed.
     """
     files = data_files(path)
-    problems: list[Problem] = []
+    problems: list[Problem] = ProblemList()
     builder = _Builder(problems)
     digest = hashlib.sha256()
     for file in files:
         shown = shown_name(file, path)
         try:
             text = read_text(file, shown)
-            digest.update(shown.encode() + b"\0" + text.encode() + b"\0")
+            digest.update(shown.encode("utf-8", "surrogateescape") + b"\0" + text.encode() + b"\0")
             tree = parse(text, shown)
         except YamlProblem as exc:
             problems.append(exc.problem)
@@ -55,7 +72,11 @@ def load_factbase(path: Path) -> m.FactBase:
     if problems:
         # In reading order, whichever pass found them.
         problems.sort(key=lambda p: (p.file, p.line or 0, p.column or 0))
-        raise FactBaseError(problems)
+        dropped = problems.dropped if isinstance(problems, ProblemList) else 0
+        if dropped:
+            more = f"{dropped:,} more problems not listed (only the first {MAX_PROBLEMS:,} are kept)"
+            list.append(problems, Problem(problems[-1].file, more))
+        raise FactBaseError(list(problems))
     return factbase
 
 

@@ -7,6 +7,7 @@ import os
 from pathlib import Path
 
 from ..errors import DataPathError, FactBaseError, Problem
+from ..safety import shorten
 
 ENV_VAR = "INDORUSS_DATA"
 
@@ -35,10 +36,16 @@ def resolve_data_path(option: str | None) -> Path:
         return bundled_data_dir()
     path = Path(chosen).expanduser()
     origin = "--data" if option else ENV_VAR
-    if not path.exists():
-        raise DataPathError(f"data path does not exist: {chosen} (from {origin})")
-    if not (path.is_dir() or path.is_file()):
-        raise DataPathError(f"data path is neither a folder nor a file: {chosen} (from {origin})")
+    shown = shorten(chosen)
+    try:
+        if not path.exists():
+            raise DataPathError(f"data path does not exist: {shown} (from {origin})")
+        if not (path.is_dir() or path.is_file()):
+            raise DataPathError(f"data path is neither a folder nor a file: {shown} (from {origin})")
+    except OSError as exc:  # a name too long, a folder that cannot be entered
+        raise DataPathError(
+            f"cannot read data path {shown}: {(exc.strerror or str(exc)).lower()} (from {origin})"
+        ) from None
     return path
 
 

@@ -18,6 +18,9 @@ from ..safety import UNSAFE_CHARS, UNSAFE_IN_FILE
 
 MAX_FILE_BYTES = 50 * 1024 * 1024
 MAX_DEPTH = 32
+# Values (scalars, lists and mappings) in one file. A fact base file of 5,000 records holds about 80,000; a
+# 50 MiB file of tiny values would hold 25 million and take gigabytes to build. Past this, one clear error.
+MAX_NODES = 1_000_000
 
 
 class Mark(NamedTuple):
@@ -156,11 +159,18 @@ def _build(loader: Any, shown: str) -> Node | None:
     pending: list[tuple[str, Mark] | None] = []  # per open collection: a mapping's key awaiting its value
     in_mapping: list[bool] = []
     documents = 0
+    nodes = 0
     get_event = loader.get_event
     while True:
         event = get_event()
         kind = type(event)
         node: Node
+        if kind is scalar_event or kind is mapping_start or kind is sequence_start:
+            nodes += 1
+            if nodes > MAX_NODES:
+                line = event.start_mark.line + 1
+                message = f"holds more than {MAX_NODES:,} YAML values; split it into smaller files"
+                raise YamlProblem(Problem(shown, message, line))
         if kind is scalar_event:
             if event.anchor is not None or event.tag is not None:
                 _refuse(event, shown)

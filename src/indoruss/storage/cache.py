@@ -59,11 +59,44 @@ class _AllowedOnly(pickle.Unpickler):
             raise pickle.UnpicklingError(f"cache names a forbidden class {module}.{name}")
         return super().find_class(module, name)
 
+    def load(self) -> Any:
+        """Unpickle, and refuse a payload that changed one of the allowed classes themselves.
+
+        A crafted pickle can fetch an allowed class and set an attribute on it (pickle's BUILD with a
+        state), which would break every later use of that class. Such a payload is undone and refused.
+        """
+        classes = [c for c in (_class(module, name) for module, name in self.allowed) if c is not None]
+        before = [(c, dict(vars(c))) for c in classes]
+        value = super().load()
+        changed = False
+        for cls, attributes in before:
+            now = vars(cls)
+            if now.keys() != attributes.keys() or any(now[k] is not v for k, v in attributes.items()):
+                changed = True
+                for extra in set(now) - set(attributes):
+                    delattr(cls, extra)
+                for name, original in attributes.items():
+                    if now.get(name) is not original and name not in ("__dict__", "__weakref__", "__doc__"):
+                        setattr(cls, name, original)
+        if changed:
+            raise pickle.UnpicklingError("cache payload changed a class")
+        return value
+
+
+def _class(module: str, name: str) -> type | None:
+    found = getattr(sys.modules.get(module), name, None)
+    return found if isinstance(found, type) else None
+
 
 def cache_dir() -> Path:
+    """The cache folder; OSError when there is none to be had (no XDG_CACHE_HOME and no home folder)."""
     base = os.environ.get("XDG_CACHE_HOME") or ""
-    root = Path(base) if base and Path(base).is_absolute() else Path.home() / ".cache"
-    return root / "indoruss"
+    if base and Path(base).is_absolute():
+        return Path(base) / "indoruss"
+    try:
+        return Path.home() / ".cache" / "indoruss"
+    except (RuntimeError, KeyError) as exc:  # HOME unset and a user with no passwd entry
+        raise OSError(f"no cache folder: {exc}") from None
 
 
 def cache_key(root: Path, files: list[Path], schema_version: int) -> str:
@@ -101,19 +134,28 @@ def settled(files: list[Path], now: float, margin: float = RACY_SECONDS) -> bool
         return False
 
 
+def _b(text: str) -> bytes:
+    # A data file whose name is not UTF-8 reaches Python as lone surrogates; its bytes go back as they came.
+    return text.encode("utf-8", "surrogateescape")
+
+
 def _root_tag(key: str) -> str:
     """The same for every generation of one data folder's cache: the key's first fields name the folder."""
-    return f"{zlib.crc32(key.split('|', 5)[4].encode() if key.count('|') >= 4 else key.encode()):08x}"
+    folder = key.split("|", 5)[4] if key.count("|") >= 4 else key
+    return f"{zlib.crc32(_b(folder)):08x}"
 
 
 def _path(kind: str, key: str) -> Path:
-    return cache_dir() / f"{_root_tag(key)}-{zlib.crc32(key.encode()):08x}-{len(key):x}.{kind}"
+    return cache_dir() / f"{_root_tag(key)}-{zlib.crc32(_b(key)):08x}-{len(key):x}.{kind}"
 
 
 def prune(key: str, now: float) -> None:
     """Keep the current generation of this data folder's cache and a few other folders'; remove the rest,
     and temporary files that no running writer holds."""
-    folder = cache_dir()
+    try:
+        folder = cache_dir()
+    except OSError:
+        return
     mine = _path("x", key).stem
     tag = _root_tag(key)
     try:
@@ -182,7 +224,7 @@ def read(kind: str, key: str, expected: type[T], allowed: frozenset[tuple[str, s
             return None
         with path.open("rb") as handle:
             header = _header(key, 0, 0)
-            key_line = header[: len(MAGIC) + len(key.encode()) + 1]
+            key_line = header[: len(MAGIC) + len(_b(key)) + 1]
             if handle.read(len(key_line)) != key_line:
                 return None
             length_text, _, crc_text = handle.readline(64).strip().partition(b" ")
@@ -204,7 +246,7 @@ def read(kind: str, key: str, expected: type[T], allowed: frozenset[tuple[str, s
 
 def _header(key: str, length: int, crc: int) -> bytes:
     # Fixed width, so the header can be written first and filled in once the payload has streamed out.
-    return MAGIC + key.encode() + b"\n" + f"{length:016d} {crc:08x}\n".encode()
+    return MAGIC + _b(key) + b"\n" + f"{length:016d} {crc:08x}\n".encode()
 
 
 class _Checksummed:
@@ -222,11 +264,25 @@ class _Checksummed:
         return written
 
 
+def _make_private(folder: Path) -> None:
+    """Make the folder and any missing parent readable by this user only, whatever the umask: pathlib's
+    parents=True would make the parents with the umask's permissions (all of them, under umask 000)."""
+    missing = []
+    for path in (folder, *folder.parents):
+        if path.exists():
+            break
+        missing.append(path)
+    for path in reversed(missing):
+        with contextlib.suppress(FileExistsError):
+            path.mkdir(mode=0o700)
+        path.chmod(0o700)
+
+
 def _usable_folder() -> Path | None:
     """The cache folder, made if need be, or None when it cannot be written or would not be trusted."""
-    folder = cache_dir()
     try:
-        folder.mkdir(mode=0o700, parents=True, exist_ok=True)
+        folder = cache_dir()
+        _make_private(folder)
         st = folder.lstat()
     except OSError:
         return None

@@ -66,6 +66,7 @@ class Store:
         if not self.use_cache:
             return None
         try:
+            cache.cache_dir()  # no cache folder to be had only costs speed
             return cache.cache_key(self.path, self._files, SCHEMA_VERSION)
         except OSError:
             return None

@@ -12,8 +12,8 @@ import sys
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any, Protocol
 
-from ..errors import OutputClosed
-from ..safety import printable
+from ..safety import printable_line
+from .stream import write
 
 if TYPE_CHECKING:
     from ..model import records as m
@@ -46,7 +46,7 @@ def human_style() -> str:
     chosen = os.environ.get("INDORUSS_OUTPUT", "").lower()
     if chosen in ("rich", "plain"):
         return chosen
-    return "rich" if sys.stdout.isatty() else "plain"
+    return "rich" if sys.stdout is not None and sys.stdout.isatty() else "plain"
 
 
 def human_view() -> View:
@@ -62,26 +62,14 @@ def human_view() -> View:
 
 def emit(as_json: bool, to_json: Callable[[], Any], show: Callable[[View], None]) -> None:
     """Show one command's result: the JSON document, or what `show` draws with the chosen human view."""
-    try:
-        if as_json:
-            from .jsondoc import dumps
+    if as_json:
+        from .jsondoc import dumps
 
-            sys.stdout.write(dumps(to_json()) + "\n")
-        else:
-            show(human_view())
-        sys.stdout.flush()
-    except BrokenPipeError:
-        raise OutputClosed from None
-
-
-def write(text: str) -> None:
-    """Write text that is already safe (a report line, Markdown) to stdout, as emit does."""
-    try:
-        sys.stdout.write(text)
-        sys.stdout.flush()
-    except BrokenPipeError:
-        raise OutputClosed from None
+        write(dumps(to_json()) + "\n")
+    else:
+        show(human_view())
 
 
 def warn(message: str) -> None:
-    sys.stderr.write(printable(message) + "\n")
+    if sys.stderr is not None:
+        sys.stderr.write(printable_line(message) + "\n")

@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-import sys
 from typing import TYPE_CHECKING
 
 from ..model import records as m
 from ..model.citing import Citation, citation
 from . import markdown
 from .fields import fields
+from .stream import write
 
 if TYPE_CHECKING:
     from ..model.analysis import BriefSection, Detail
@@ -19,7 +19,7 @@ if TYPE_CHECKING:
 
 def _line(*columns: object) -> None:
     cells = ("" if c is None else " ".join(str(c).split()) for c in columns)
-    sys.stdout.write("\t".join(cells) + "\n")
+    write("\t".join(cells) + "\n")
 
 
 def _paragraph(fb: m.FactBase, record: m.BaseRecord) -> str:
@@ -110,13 +110,13 @@ class PlainView:
             )
 
     def brief(self, fb: m.FactBase, sections: list[BriefSection]) -> None:
-        sys.stdout.write(markdown.brief(fb, sections))
+        write(markdown.brief(fb, sections))
 
     def cite(self, fb: m.FactBase, found: Citation, as_markdown: bool) -> None:
-        sys.stdout.write((markdown.citation(found) if as_markdown else found.plain()) + "\n")
+        write((markdown.citation(found) if as_markdown else found.plain()) + "\n")
 
     def outcomes(self, fb: m.FactBase, card: Scorecard) -> None:
-        sys.stdout.write("# " + " ".join(f"{verdict}={n}" for verdict, n in card.counts.items()) + "\n")
+        write("# " + " ".join(f"{verdict}={n}" for verdict, n in card.counts.items()) + "\n")
         for row in card.rows:
             outcome = row.outcome
             evidence = _evidence(fb, outcome.evidence) if outcome else ""

@@ -16,6 +16,7 @@ from ..model.citing import Citation, citation
 from ..safety import printable
 from . import markdown
 from .fields import fields
+from .stream import STDOUT
 
 if TYPE_CHECKING:
     from ..model.analysis import BriefSection, Detail
@@ -40,9 +41,16 @@ VERDICT_STYLES = {
 KIND_STYLES = {"entity": "bold", "topic": "bold", "fact": "", "figure": "bold cyan", "quote": "italic", "event": ""}
 
 
+MIN_WIDTH = 60
+
+
 def _console() -> Console:
     # Made per call, not at import, so the terminal width and NO_COLOR are read when output is written.
-    return Console(highlight=False)
+    # Written through the checked output, so that a full disk or a closed reader is never missed.
+    console = Console(highlight=False, file=STDOUT)  # type: ignore[arg-type]
+    if console.width < MIN_WIDTH:
+        console = Console(highlight=False, file=STDOUT, width=MIN_WIDTH)  # type: ignore[arg-type]
+    return console
 
 
 def _status(record: m.BaseRecord) -> Text:
