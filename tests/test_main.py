@@ -239,3 +239,15 @@ def test_against_a_file_without_end_is_refused(run: Run) -> None:
     out = run("validate", "--against", "/dev/zero")
     assert out.code == 2
     assert out.stderr == "Error: /dev/zero is larger than 10 MiB; a report to check against is far smaller\n"
+
+
+def test_running_out_of_memory_is_one_line_not_a_traceback(run: Run, monkeypatch: pytest.MonkeyPatch) -> None:
+    import indoruss.model.queries
+
+    def exhausted(*_: object) -> None:
+        raise MemoryError
+
+    monkeypatch.setattr(indoruss.model.queries, "count_topics", exhausted)
+    out = run("topics")
+    assert (out.code, out.stdout) == (2, "")
+    assert out.stderr == "Error: out of memory (is the input far larger than a fact base?)\n"

@@ -142,3 +142,12 @@ def test_an_unreadable_sub_folder_is_an_error_not_a_smaller_fact_base(folder: Pa
 def test_an_unreadable_data_folder_says_permission_denied(folder: Path) -> None:
     folder.chmod(0o000)
     assert _problems_as_nobody(folder) == [f"{folder}: cannot read folder: permission denied"]
+
+
+def test_a_file_name_that_is_not_utf8_loads_and_prints(run: Run, folder: Path) -> None:
+    odd = os.path.join(os.fsencode(folder), b"odd-\xff.yaml")
+    with open(odd, "wb") as handle:
+        handle.write(b"schema: 2\nfacts: [1]\n")
+    out = run("--data", str(folder), "validate")
+    assert out.code == 1
+    assert out.stdout == f"{folder}/odd-\\xff.yaml:2:9: facts[0]: must be a mapping\n".replace(str(folder), "data")
