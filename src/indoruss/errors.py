@@ -6,7 +6,7 @@ Nothing here knows the command line.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from typing import NamedTuple
 
 EXIT_NOTHING_FOUND = 1
 EXIT_USAGE = 2
@@ -23,8 +23,7 @@ class IndorussError(Exception):
         return f"Error: {self}"
 
 
-@dataclass(frozen=True)
-class Problem:
+class Problem(NamedTuple):
     """One thing wrong with the fact base, located as precisely as the input allows."""
 
     file: str

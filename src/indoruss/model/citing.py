@@ -2,13 +2,12 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from . import records as m
 
 
-@dataclass(frozen=True)
-class Citation:
+class Citation(NamedTuple):
     record_id: str
     source: m.Source
     paragraph: int | None  # a document's paragraph; a web page has none, and is cited by its URL

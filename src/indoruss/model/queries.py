@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from ..errors import Ambiguous, LookupFailed, UnknownChoice
 from . import records as m
@@ -15,14 +15,12 @@ def ambiguous(text: str, candidates: tuple[m.Record, ...]) -> Ambiguous:
     return Ambiguous(text, tuple((r.label, r.kind, r.id) for r in candidates))
 
 
-@dataclass(frozen=True)
-class TopicCount:
+class TopicCount(NamedTuple):
     topic: m.Topic
     counts: dict[str, int]  # per kind of claim, by section name ("facts", "figures"...), in registry order
 
 
-@dataclass(frozen=True)
-class TopicDetail:
+class TopicDetail(NamedTuple):
     topic: m.Topic
     records: tuple[m.Record, ...]  # grouped by kind: entities, facts, figures, quotes, events
 

@@ -16,7 +16,6 @@ from __future__ import annotations
 
 import math
 from collections.abc import Mapping
-from dataclasses import dataclass
 from typing import NamedTuple
 
 from ..model import records as m
@@ -73,16 +72,14 @@ FieldMatches = dict[int, WordQualities]
 Occurrences = dict[int, FieldMatches]
 
 
-@dataclass(frozen=True)
-class Match:
+class Match(NamedTuple):
     field: str
     text: str
     spans: tuple[tuple[int, int], ...]
     via: str | None = None  # the entity or topic through which a linked record was found
 
 
-@dataclass(frozen=True)
-class Hit:
+class Hit(NamedTuple):
     record_id: str
     kind: str
     score: float
@@ -90,8 +87,7 @@ class Hit:
     complete: bool = True  # the record holds every word of the query
 
 
-@dataclass(frozen=True)
-class Filters:
+class Filters(NamedTuple):
     topic: str | None = None
     kind: str | None = None
     status: str | None = None
@@ -108,8 +104,7 @@ class Named(NamedTuple):
     linked: float
 
 
-@dataclass(frozen=True)
-class Query:
+class Query(NamedTuple):
     text: str
     words: list[Token]
     expansions: list[dict[str, float]]  # per query word: the index terms that stand for it, with quality
