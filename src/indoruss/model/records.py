@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass, field, fields
 from types import MappingProxyType
-from typing import ClassVar, Literal, TypeVar, dataclass_transform
+from typing import ClassVar, Literal, NamedTuple, TypeVar, dataclass_transform
 
 SCHEMA_VERSION = 2
 # What a fact base of an older schema is told: what changed, so its author knows what to migrate.
@@ -72,30 +72,26 @@ NOT_STATED = "not stated"
 Precision = Literal["year", "month", "day"]
 
 
-@dataclass(frozen=True)
-class Origin:
+class Origin(NamedTuple):
     """Where a record was defined, so that every later complaint can point at it."""
 
     file: str
     line: int
 
 
-@dataclass(frozen=True)
-class SourceRef:
+class SourceRef(NamedTuple):
     source_id: str
     paragraph: int | None = None  # only a document has numbered paragraphs; a web page has none
 
 
-@dataclass(frozen=True)
-class Attribution:
+class Attribution(NamedTuple):
     """Who makes a claim: a named entity (id set) or an unnamed claimant such as "officials" (id None)."""
 
     id: str | None
     name: str
 
 
-@dataclass(frozen=True)
-class DateSpec:
+class DateSpec(NamedTuple):
     """A date as precise as the source allows: a year, a month, a day, or a range of days."""
 
     text: str
@@ -109,8 +105,7 @@ class DateSpec:
         return self.start
 
 
-@dataclass(frozen=True)
-class Speaker:
+class Speaker(NamedTuple):
     """Who said a quote: an entity (id set) or an unnamed speaker such as "officials" (id None)."""
 
     id: str | None

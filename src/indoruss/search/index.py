@@ -9,9 +9,9 @@ from __future__ import annotations
 
 import bisect
 from array import array
+from collections.abc import Callable
 
 from ..model import records as m
-from ..text import terms
 
 NAME_FIELDS = ("name", "alias", "title")
 NAMED_KINDS = ("entity", "topic")
@@ -72,14 +72,18 @@ class SearchIndex:
         self.topic_records: tuple[m.Topic, ...] = factbase.topics
         self.sources: tuple[m.Source, ...] = factbase.sources
         layouts: dict[tuple[str, ...], tuple[str, ...]] = {}
+        from ..text import terms  # only when the index is built: a warm start that reads it needs no folding
+
         for record in factbase.records():
             if not isinstance(record, m.Source):
-                self._add(record, layouts)
+                self._add(record, layouts, terms)
         self.vocabulary: list[str] = sorted(self.postings)
         self.average_length = sum(self.lengths) / max(1, len(self.lengths))
         self.topic_ids = frozenset(t.id for t in factbase.topics)
 
-    def _add(self, record: m.Record, layouts: dict[tuple[str, ...], tuple[str, ...]]) -> None:
+    def _add(
+        self, record: m.Record, layouts: dict[tuple[str, ...], tuple[str, ...]], terms: Callable[[str], list[str]]
+    ) -> None:
         doc = len(self.record_ids)
         self.record_ids.append(record.id)
         self.kinds.append(record.kind)
