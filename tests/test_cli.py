@@ -509,3 +509,39 @@ def test_show_suggests_what_it_cannot_guess(run: Run) -> None:
     out = run("show", "peskv-x")
     assert out.code == 1
     assert out.stderr == "No record with the id or name 'peskv-x'. Did you mean: peskov?\n"
+
+
+def test_global_options_may_follow_the_command(run: Run, tmp_path: Path) -> None:
+    before = run("--as-of", "2025-12-04", "--no-cache", "outcomes")
+    after = run("outcomes", "--as-of", "2025-12-04", "--no-cache")
+    assert after.code == 0 and after.stdout == before.stdout
+    assert after.stdout.startswith("# happened=0 partly=0 did-not-happen=0 not-reported=0 open=")
+    missing = run("search", "S-400", "--data", str(tmp_path / "nowhere"))
+    assert missing.code == 2
+    assert missing.stderr == f"Error: data path does not exist: {tmp_path / 'nowhere'} (from --data)\n"
+    from indoruss.cli.main import _global_options_first
+
+    assert _global_options_first(["search", "x", "--data", "d", "--no-cache"]) == [
+        "--data",
+        "d",
+        "--no-cache",
+        "search",
+        "x",
+    ]
+    assert _global_options_first(["search", "--", "--data", "d"]) == ["search", "--", "--data", "d"]
+
+
+def test_an_unknown_topic_suggests_the_near_one(run: Run) -> None:
+    out = run("topics", "tarde")
+    assert out.code == 2
+    assert out.stderr.startswith("Error: unknown topic 'tarde'; did you mean trade? (topics: trade, defence")
+
+
+def test_help_lists_commands_in_the_order_a_reader_uses_them_with_whole_summaries(run: Run) -> None:
+    out = run("--help")
+    listed = out.stdout.split("Commands:")[1]
+    names = [line.split()[0] for line in listed.splitlines() if line.startswith("  ") and line[2] != " "]
+    assert names[:6] == ["search", "show", "topics", "quotes", "figures", "outcomes"]
+    assert len(names) == 14
+    summary = " ".join(listed.split("show ")[0].split())
+    assert summary == "search Search every record, best match first; typos and spelling variants are forgiven."

@@ -644,3 +644,36 @@ def _conflicts_json(fb: m.FactBase, shown: list[Any]) -> list[dict[str, Any]]:
     from ..views.jsondoc import record_json
 
     return [{**record_json(fb, c.conflict), "claimed": [record_json(fb, r) for r in c.claims]} for c in shown]
+
+
+# The order a reader uses the commands in, for --help; and each command's summary whole, never cut off.
+READER_ORDER = (
+    "search",
+    "show",
+    "topics",
+    "quotes",
+    "figures",
+    "outcomes",
+    "conflicts",
+    "sources",
+    "actors",
+    "timeline",
+    "brief",
+    "cite",
+    "export",
+    "validate",
+)
+
+
+def _arrange_commands() -> None:
+    def name(info: Any) -> str:
+        return str(info.name or getattr(info.callback, "__name__", ""))
+
+    place = {command: position for position, command in enumerate(READER_ORDER)}
+    app.registered_commands.sort(key=lambda info: place.get(name(info), len(place)))
+    for info in app.registered_commands:
+        doc = getattr(info.callback, "__doc__", None) or ""
+        info.short_help = info.short_help or doc.strip().splitlines()[0]
+
+
+_arrange_commands()

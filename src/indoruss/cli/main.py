@@ -51,7 +51,9 @@ def main(args: list[str] | None = None) -> None:
     _prepare_streams()
     if sys.stdout is None:
         _fail("Error: standard output is closed", EXIT_USAGE)
-    command = get_command(_only_the_invoked_command(sys.argv[1:] if args is None else args))
+    given = sys.argv[1:] if args is None else args
+    args = _global_options_first(given)
+    command = get_command(_only_the_invoked_command(args))
     try:
         try:
             result = command.main(args=args, prog_name="indoruss", standalone_mode=False)
@@ -132,6 +134,55 @@ def _global_options_with_value() -> frozenset[str]:
                 declared = (info.default, *(info.param_decls or ()))
                 found.update(d for d in declared if isinstance(d, str) and d.startswith("-"))
     return frozenset(found)
+
+
+def _global_options_first(args: list[str]) -> list[str]:
+    """Global options may come after the command too (`indoruss search S-400 --data x`): move them before it,
+    where the command line parser wants them. Everything after `--` stays as it is."""
+    names = {_command_name(c) for c in app.registered_commands}
+    with_value = _global_options_with_value()
+    flags = {"--no-cache", "--debug"}
+    position = next(
+        (i for i, arg in enumerate(args) if arg in names and _is_command_position(args, i, with_value)), None
+    )
+    if position is None:
+        return args
+    before, rest, moved = args[: position + 1], [], []
+    tail = args[position + 1 :]
+    index = 0
+    while index < len(tail):
+        arg = tail[index]
+        if arg == "--":
+            rest += tail[index:]
+            break
+        name = arg.split("=", 1)[0]
+        if name in with_value and "=" in arg:
+            moved.append(arg)
+        elif name in with_value and index + 1 < len(tail):
+            moved += [arg, tail[index + 1]]
+            index += 1
+        elif arg in flags:
+            moved.append(arg)
+        else:
+            rest.append(arg)
+        index += 1
+    return [*before[:-1], *moved, before[-1], *rest]
+
+
+def _is_command_position(args: list[str], position: int, with_value: frozenset[str]) -> bool:
+    """Whether args[position] is where the command stands: not the value of a global option."""
+    skip = False
+    for index, arg in enumerate(args[:position]):
+        if skip:
+            skip = False
+            continue
+        if arg in with_value:
+            skip = True
+        elif not arg.startswith("-"):
+            return False  # an earlier word was the command
+        if index == position - 1 and skip:
+            return False
+    return not skip
 
 
 def _command_name(info: Any) -> str:

@@ -33,7 +33,13 @@ def resolve_topic(topics: Sequence[m.Topic], text: str) -> m.Topic:
     for topic in topics:
         if text == topic.id or wanted in {compact(topic.id), compact(topic.title), *map(compact, topic.aliases)}:
             return topic
-    raise UnknownChoice(f"unknown topic {text!r} (topics: {', '.join(t.id for t in topics)})")
+    from rapidfuzz import fuzz, process
+
+    forms = [(compact(form), topic.id) for topic in topics for form in (topic.id, topic.title, *topic.aliases)]
+    close = process.extract(wanted, [f for f, _ in forms], scorer=fuzz.ratio, score_cutoff=80.0, limit=5)
+    near = list(dict.fromkeys(forms[i][1] for _, _, i in close))
+    hint = f"; did you mean {' or '.join(near[:2])}?" if near else ""
+    raise UnknownChoice(f"unknown topic {text!r}{hint} (topics: {', '.join(t.id for t in topics)})")
 
 
 def topic_counts(fb: m.FactBase) -> list[TopicCount]:

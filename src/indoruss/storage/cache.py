@@ -15,6 +15,7 @@ never sees half a file; a folder that cannot be written only costs speed.
 from __future__ import annotations
 
 import contextlib
+import copyreg
 import io
 import os
 import pickle
@@ -65,22 +66,39 @@ class _AllowedOnly(pickle.Unpickler):
         A crafted pickle can fetch an allowed class and set an attribute on it (pickle's BUILD with a
         state), which would break every later use of that class. Such a payload is undone and refused.
         """
-        classes = [c for c in (_class(module, name) for module, name in self.allowed) if c is not None]
-        before = [(c, dict(vars(c))) for c in classes]
+        before = _snapshot(self.allowed)
         value = super().load()
         changed = False
         for cls, attributes in before:
             now = vars(cls)
-            if now.keys() != attributes.keys() or any(now[k] is not v for k, v in attributes.items()):
-                changed = True
-                for extra in set(now) - set(attributes):
-                    delattr(cls, extra)
-                for name, original in attributes.items():
-                    if now.get(name) is not original and name not in ("__dict__", "__weakref__", "__doc__"):
-                        setattr(cls, name, original)
+            if now == attributes:  # one comparison in C: the common case costs next to nothing
+                continue
+            changed = True
+            for extra in set(now) - set(attributes):
+                delattr(cls, extra)
+            for name, original in attributes.items():
+                if now.get(name) is not original and name not in ("__dict__", "__weakref__", "__doc__"):
+                    setattr(cls, name, original)
         if changed:
             raise pickle.UnpicklingError("cache payload changed a class")
         return value
+
+
+_SNAPSHOTS: dict[frozenset[tuple[str, str]], list[tuple[type, dict[str, object]]]] = {}
+
+
+def _snapshot(allowed: frozenset[tuple[str, str]]) -> list[tuple[type, dict[str, object]]]:
+    """The allowed classes as they were before any cache was read in this process."""
+    found = _SNAPSHOTS.get(allowed)
+    if found is None:
+        classes = [c for c in (_class(module, name) for module, name in allowed) if c is not None]
+        for cls in classes:
+            # Pickling caches a class's slot names on the class (copyreg, `__slotnames__`): let that happen
+            # now, so that the snapshot already holds it and a later pickle does not look like a change.
+            copyreg._slotnames(cls)  # type: ignore[attr-defined]
+        found = [(c, dict(vars(c))) for c in classes]
+        _SNAPSHOTS[allowed] = found
+    return found
 
 
 def _class(module: str, name: str) -> type | None:
