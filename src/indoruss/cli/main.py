@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import contextlib
+import functools
 import os
 import sys
 from typing import Any, NoReturn
@@ -116,6 +117,7 @@ def _write_empty_json(document: str) -> None:
         _fail(exc.message(), exc.exit_code)
 
 
+@functools.cache
 def _global_options_with_value() -> frozenset[str]:
     """The options of the main callback that take a value, read from its signature."""
     import inspect
