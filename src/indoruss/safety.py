@@ -3,24 +3,39 @@
 from __future__ import annotations
 
 import re
+from functools import cache
 
 # C0 and C1 controls (ESC among them) and the characters that reorder or break text: bidirectional marks,
-# embeddings, overrides and isolates, and the Unicode line and paragraph separators.
-UNSAFE_CHARS = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]")
-# The same in a whole file, where tab, line feed and carriage return are layout.
-UNSAFE_IN_FILE = re.compile(
-    "[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]"
-)
+# embeddings, overrides and isolates, and the Unicode line and paragraph separators. Compiled on first use:
+# most runs print text that str.isprintable() already clears.
+_CONTROLS = "\x7f-\x9f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069"
+
+
+@cache
+def unsafe_chars() -> re.Pattern[str]:
+    return re.compile(f"[\x00-\x08\x0b-\x1f{_CONTROLS}]")
+
+
+@cache
+def unsafe_in_file() -> re.Pattern[str]:
+    """The same in a whole file, where tab, line feed and carriage return are layout."""
+    return re.compile(f"[\x00-\x08\x0b\x0c\x0e-\x1f{_CONTROLS}]")
+
+
+@cache
+def _unsafe_in_line() -> re.Pattern[str]:
+    # In a one-line message, line breaks and tabs are control characters too: a newline in a file name must
+    # not forge a line of its own ("OK: 142 records").
+    return re.compile(f"[\x00-\x1f{_CONTROLS}]")
 
 
 def printable(text: str) -> str:
     """Text safe to write to a terminal: control and bidirectional characters shown as escapes."""
-    return UNSAFE_CHARS.sub(lambda found: f"\\u{ord(found.group()):04x}", text)
+    if text.isprintable() or ("\n" in text and text.replace("\n", " ").replace("\t", " ").isprintable()):
+        return text
+    return unsafe_chars().sub(lambda found: f"\\u{ord(found.group()):04x}", text)
 
 
-# In a one-line message, line breaks and tabs are control characters too: a newline in a file name must not
-# forge a line of its own ("OK: 142 records").
-_UNSAFE_IN_LINE = re.compile("[\x00-\x1f\x7f-\x9f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]")
 MAX_SHOWN = 300
 
 
@@ -28,7 +43,9 @@ def printable_line(text: str) -> str:
     """Text safe as one line of a terminal: every control character escaped, and cut at a sane length."""
     if len(text) > MAX_SHOWN * 4:
         text = text[: MAX_SHOWN * 4] + "\u2026"
-    return _UNSAFE_IN_LINE.sub(lambda found: f"\\u{ord(found.group()):04x}", _surrogates(text))
+    if text.isprintable():  # no control, format or separator character, and no lone surrogate
+        return text
+    return _unsafe_in_line().sub(lambda found: f"\\u{ord(found.group()):04x}", _surrogates(text))
 
 
 def shorten(text: str, most: int = MAX_SHOWN) -> str:

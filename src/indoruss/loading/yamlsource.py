@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import Any, NamedTuple, cast
 
 from ..errors import Problem
-from ..safety import UNSAFE_CHARS, UNSAFE_IN_FILE
+from ..safety import unsafe_chars, unsafe_in_file
 
 MAX_FILE_BYTES = 50 * 1024 * 1024
 MAX_DEPTH = 32
@@ -63,7 +63,7 @@ def describe_char(char: str) -> str:
 
 
 def unsafe_char_problem(text: str, file: str, line: int, column: int, field: str | None) -> Problem | None:
-    found = UNSAFE_CHARS.search(text)
+    found = unsafe_chars().search(text)
     if found is None:
         return None
     return Problem(
@@ -98,7 +98,7 @@ def read_text(path: Path, shown: str) -> str:
         ) from None
     if not text.strip():
         raise YamlProblem(Problem(shown, "file is empty"))
-    found = UNSAFE_IN_FILE.search(text)
+    found = unsafe_in_file().search(text)
     if found is not None:
         line = text.count("\n", 0, found.start()) + 1
         column = found.start() - (text.rfind("\n", 0, found.start()) + 1) + 1
@@ -239,7 +239,7 @@ def _refuse(event: Any, shown: str) -> None:
 def _check_key(parent: Mapping | Sequence, tag: str, value: str, mark: Mark, shown: str) -> None:
     if tag != _STR:
         raise YamlProblem(Problem(shown, "mapping keys must be plain strings", mark.line, mark.column))
-    if (unsafe := UNSAFE_CHARS.search(value)) is not None:
+    if (unsafe := unsafe_chars().search(value)) is not None:
         message = f"control or bidirectional character {describe_char(unsafe.group())} is not allowed in a key"
         raise YamlProblem(Problem(shown, message, mark.line, mark.column))
     if value in parent.items:

@@ -6,8 +6,6 @@ from typing import TYPE_CHECKING
 
 from ..model import records as m
 from ..model.citing import Citation, citation
-from . import markdown
-from .fields import fields
 from .stream import write
 
 if TYPE_CHECKING:
@@ -73,6 +71,8 @@ class PlainView:
 
     def show(self, fb: m.FactBase, shown: Detail) -> None:
         record = shown.record
+        from .fields import fields
+
         for key, value in fields(fb, record):
             _line(f"{key}:", value)
         if shown.outcome is not None:
@@ -110,9 +110,13 @@ class PlainView:
             )
 
     def brief(self, fb: m.FactBase, sections: list[BriefSection]) -> None:
+        from . import markdown
+
         write(markdown.brief(fb, sections))
 
     def cite(self, fb: m.FactBase, found: Citation, as_markdown: bool) -> None:
+        from . import markdown
+
         write((markdown.citation(found) if as_markdown else found.plain()) + "\n")
 
     def outcomes(self, fb: m.FactBase, card: Scorecard) -> None:
