@@ -282,3 +282,31 @@ def test_a_preview_figure_carries_its_qualifier_word(fb: m.FactBase) -> None:
         if figure.source.paragraph is None or figure.qualifier not in QUALIFIER_WORDS:
             continue
         assert figure.display.startswith(QUALIFIER_WORDS[figure.qualifier]), figure.id
+
+
+def test_lists_with_nothing_as_of_a_date_exit_1_with_an_empty_array(run: Run) -> None:
+    for args in (["sources"], ["topics", "trade"], ["outcomes"]):
+        out = run("--as-of", "1900-01-01", *args, "--json")
+        assert (out.code, out.stdout) == (1, "[]\n"), args
+
+
+def test_as_of_must_be_a_real_day(run: Run) -> None:
+    out = run("--as-of", "2025-02-29", "outcomes")
+    assert out.code == 2
+    assert (
+        out.stderr == "Error: Invalid value for '--as-of': '2025-02-29' is not a real date. (see 'indoruss --help')\n"
+    )
+
+
+def test_a_source_cites_itself_and_an_outcome_points_at_its_records(run: Run, tmp_path: Path) -> None:
+    data = str(with_outcome(tmp_path))
+    source = run("--data", data, "cite", "wire-later")
+    assert (source.code, source.stdout) == (
+        0,
+        "What the summit signed. A Wire, 2025-12-06, https://wire.example.org/summit.\n",
+    )
+    outcome = run("--data", data, "cite", "outcome-deal")
+    assert outcome.code == 1
+    assert outcome.stderr == (
+        "Outcome 'outcome-deal' is the project's own reading of its sources; cite its records: deal-signed.\n"
+    )

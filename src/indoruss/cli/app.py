@@ -167,15 +167,15 @@ def _topic(topics: tuple[m.Topic, ...], text: str | None) -> m.Topic | None:
 def _day(text: str) -> str:
     """--as-of values: a real day written YYYY-MM-DD."""
     import datetime
+    import re
 
+    written = text.strip()
+    if not re.fullmatch(r"[0-9]{4}-[0-9]{2}-[0-9]{2}", written):
+        raise typer.BadParameter(f"{text!r} is not a date of the form YYYY-MM-DD.")
     try:
-        return datetime.date.fromisoformat(text.strip()).isoformat() if len(text.strip()) == 10 else _not_a_day(text)
+        return datetime.date.fromisoformat(written).isoformat()
     except ValueError:
-        return _not_a_day(text)
-
-
-def _not_a_day(text: str) -> str:
-    raise typer.BadParameter(f"{text!r} is not a date of the form YYYY-MM-DD.")
+        raise typer.BadParameter(f"{text!r} is not a real date.") from None
 
 
 def _show_version(value: bool) -> None:
@@ -299,6 +299,8 @@ def topics(
         emit(json, lambda: _topic_rows_json(fb, rows), lambda view: view.topics(fb, rows))
         return
     shown = queries.topic_detail(fb, queries.resolve_topic(fb.topics, topic))
+    if not shown.records:
+        raise LookupFailed(f"no records in topic {shown.topic.id!r} match these options")
     emit(json, lambda: _records_json(fb, list(shown.records)), lambda view: view.topic(fb, shown))
 
 
@@ -524,14 +526,20 @@ def cite(
 
     Example: indoruss cite s-400-on-agenda --markdown
     """
-    from ..model.citing import citation
+    from ..model.citing import Citation, citation
     from ..model.queries import find_record
     from ..views.jsondoc import citation_json
 
     fb = _state.factbase
     record = find_record(fb, record_id)
     found = citation(fb, record)
+    if isinstance(record, m.Source):
+        found = Citation(record.id, record, None)  # a source cites itself
     if found is None:
+        if isinstance(record, m.Outcome | m.Conflict):
+            cited = record.evidence if isinstance(record, m.Outcome) else record.claims
+            what = "the project's own reading of its sources; cite its records" if cited else "without evidence"
+            raise LookupFailed(f"{record.kind} {record.id!r} is {what}: {', '.join(cited)}".rstrip(": "))
         raise LookupFailed(f"{record.kind} {record.id!r} has no source to cite")
     emit(
         json,
@@ -553,7 +561,7 @@ def outcomes(
 ) -> None:
     """The scorecard: each pre-visit expectation, what came of it, and the sources that say so.
 
-    Example: indoruss outcomes --verdict did-not-happen
+    Example: indoruss outcomes --verdict not-reported
     """
     from ..model.outcomes import scorecard
 
@@ -585,13 +593,15 @@ def sources(
 ) -> None:
     """Every source with its kind, publisher, date, language and how many records cite it.
 
-    Example: indoruss sources tass-2025-12-05-putin-programme
+    Example: indoruss sources indiatoday-2025-12-15-relos-signed
     """
     from ..model.outcomes import source_uses
 
     fb = _state.factbase
     uses = source_uses(fb)
     if source_id is None:
+        if not uses:
+            raise LookupFailed("no sources in the fact base as of this date")
         emit(json, lambda: _source_uses_json(fb, uses), lambda view: view.sources(fb, uses))
         return
     found = next((u for u in uses if u.source.id == source_id), None)

@@ -107,6 +107,8 @@ def resolve_speaker(fb: m.FactBase, text: str) -> str:
     suggestions = tuple(dict.fromkeys(keys[choices[i][0]] for _, _, i in close))
     if suggestions:
         raise LookupFailed(f"no quotes by {text!r}", suggestions)
+    if not keys:
+        raise LookupFailed(f"no quotes by {text!r}: the fact base holds no quotes (as of this date)")
     raise LookupFailed(f"no quotes by {text!r} (speakers: {', '.join(sorted(keys.values()))})")
 
 

@@ -14,8 +14,6 @@ from rich.text import Text
 from ..model import records as m
 from ..model.citing import Citation, citation
 from ..safety import printable
-from . import markdown
-from .fields import fields
 from .stream import STDOUT
 
 if TYPE_CHECKING:
@@ -174,6 +172,8 @@ class RichView:
         grid = Table.grid(padding=(0, 2))
         grid.add_column(style="bold")
         grid.add_column(overflow="fold")
+        from .fields import fields
+
         for key, value in fields(fb, shown.record):
             grid.add_row(Text(key), _status(shown.record) if key == "status" else Text(value))
         _console().print(Panel(grid, title=Text(shown.record.label[:80]), title_align="left"))
@@ -217,9 +217,13 @@ class RichView:
         # The Markdown is built from escaped data, so Rich renders it as Markdown and never as Rich markup.
         from rich.markdown import Markdown  # markdown-it is heavy; only the brief needs it
 
+        from . import markdown
+
         _console().print(Markdown(markdown.brief(fb, sections)))
 
     def cite(self, fb: m.FactBase, found: Citation, as_markdown: bool) -> None:
+        from . import markdown
+
         _console().print(Text(markdown.citation(found) if as_markdown else found.plain()))
 
     def outcomes(self, fb: m.FactBase, card: Scorecard) -> None:
