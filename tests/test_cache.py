@@ -16,6 +16,7 @@ import pytest
 
 from conftest import Outcome
 from indoruss.loading import loader
+from indoruss.loading.paths import bundled_data_dir
 from indoruss.model.records import FactBase
 from indoruss.search.index import SearchIndex
 from indoruss.storage import cache
@@ -138,17 +139,58 @@ def test_a_cache_folder_that_cannot_be_written_only_costs_speed(run: Run, tmp_pa
     assert out.stderr == ""
 
 
-@pytest.mark.skipif(hasattr(os, "getuid") and os.getuid() == 0, reason="root writes into read-only folders")
 def test_a_read_only_cache_folder_works(run: Run, tmp_path: Path) -> None:
     folder = tmp_path / "ro" / "indoruss"
     folder.mkdir(parents=True)
     folder.chmod(0o500)
     try:
-        out = run("topics", env={"XDG_CACHE_HOME": str(tmp_path / "ro")})
-        assert out.code == 0
+        if hasattr(os, "getuid") and os.getuid() == 0:
+            # Root may write into a read-only folder: run the load as 'nobody', for whom the folder is
+            # read-only, in a forked child, so that this runs in CI (which runs as root) too.
+            for owned in (tmp_path / "ro", folder):  # nobody's own folder, and read-only to them
+                shutil.chown(owned, "nobody")
+            copy = tmp_path / "data"
+            shutil.copytree(bundled_data_dir(), copy)  # where 'nobody' can read it, wherever the checkout is
+            outcome = _load_as_nobody(tmp_path / "ro", copy)
+            assert outcome == "loaded 538 records", outcome
+        else:
+            out = run("topics", env={"XDG_CACHE_HOME": str(tmp_path / "ro")})
+            assert out.code == 0
         assert list(folder.iterdir()) == []
     finally:
         folder.chmod(0o700)
+
+
+def _load_as_nobody(cache_home: Path, data: Path) -> str:
+    import pwd
+
+    nobody = pwd.getpwnam("nobody")
+    for path in data.rglob("*"):
+        path.chmod(path.stat().st_mode | (0o755 if path.is_dir() else 0o644))
+    for parent in (cache_home, data, *cache_home.parents):
+        if parent == Path("/tmp") or parent == Path(parent.anchor):
+            break
+        parent.chmod(parent.stat().st_mode | 0o711)
+    reader, writer = os.pipe()
+    child = os.fork()
+    if child == 0:  # pragma: no cover - runs in the child
+        os.close(reader)
+        try:
+            os.setgid(nobody.pw_gid)
+            os.setuid(nobody.pw_uid)
+            os.environ["XDG_CACHE_HOME"] = str(cache_home)
+            try:
+                answer = f"loaded {len(Store(data, use_cache=True).factbase.records())} records"
+            except Exception as exc:
+                answer = f"unexpected {type(exc).__name__}: {exc}"
+            os.write(writer, answer.encode())
+        finally:
+            os._exit(0)
+    os.close(writer)
+    with os.fdopen(reader, "rb") as pipe:
+        answer = pipe.read().decode()
+    os.waitpid(child, 0)
+    return answer
 
 
 def test_no_cache_writes_nothing(run: Run) -> None:

@@ -12,6 +12,7 @@ nesting) or slipped through it (impossible dates, non-ASCII digits, a bidirectio
 from __future__ import annotations
 
 import difflib
+import hashlib
 import json
 import os
 import subprocess
@@ -327,7 +328,10 @@ def test_validate_passes_a_valid_file(tmp_path: Path) -> None:
     path = tmp_path / "valid.yaml"
     path.write_text(VALID, encoding="utf-8")
     result = run_cli(path, "validate", cache=tmp_path)
-    assert result.stdout == f"OK: 7 records, content {load_factbase(path).fingerprint}\n"
+    # The fingerprint is the first 12 hex digits of SHA-256 over the file's shown name and text, each ended by NUL.
+    text = VALID
+    expected = hashlib.sha256(str(path).encode() + b"\0" + text.encode() + b"\0").hexdigest()[:12]
+    assert result.stdout == f"OK: 7 records, content {expected}\n"
     assert result.stderr == ""
     assert result.returncode == 0
 

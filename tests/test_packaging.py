@@ -6,6 +6,7 @@ import os
 import subprocess
 import sys
 import tomllib
+import zipfile
 from importlib.metadata import entry_points, version
 from pathlib import Path
 
@@ -44,8 +45,34 @@ def test_bundled_data_is_found_without_the_current_folder(tmp_path: Path) -> Non
     )
 
 
-def test_wheel_ships_the_fact_base() -> None:
+def test_the_dependency_pins_hold() -> None:
     config = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))
-    wheel = config["tool"]["hatch"]["build"]["targets"]["wheel"]
-    assert wheel["force-include"] == {"data": "indoruss/data"}
     assert any(dep.startswith("typer>=0.28,<0.29") for dep in config["project"]["dependencies"])
+
+
+def test_a_built_wheel_carries_every_data_file_and_module(tmp_path: Path) -> None:
+    # Built for real, as `pip install .` does, rather than trusting an editable install's view of data/.
+    done = subprocess.run(
+        [sys.executable, "-m", "pip", "wheel", "--no-deps", "--no-build-isolation", "-w", str(tmp_path), str(ROOT)],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    if done.returncode != 0 and "No module named" in done.stderr and "hatchling" in done.stderr:
+        done = subprocess.run(
+            [sys.executable, "-m", "pip", "wheel", "--no-deps", "-w", str(tmp_path), str(ROOT)],
+            capture_output=True,
+            text=True,
+            check=False,
+        )
+    assert done.returncode == 0, done.stderr[-2000:]
+    (wheel,) = tmp_path.glob("indoruss-*.whl")
+    with zipfile.ZipFile(wheel) as archive:
+        names = set(archive.namelist())
+    data = {f"indoruss/data/{p.relative_to(ROOT / 'data').as_posix()}" for p in (ROOT / "data").rglob("*.yaml")}
+    modules = {
+        f"indoruss/{p.relative_to(ROOT / 'src' / 'indoruss').as_posix()}"
+        for p in (ROOT / "src" / "indoruss").rglob("*.py")
+    }
+    assert len(data) > 20 and data <= names
+    assert modules <= names
