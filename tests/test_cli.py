@@ -551,7 +551,30 @@ def test_help_lists_commands_in_the_order_a_reader_uses_them_with_whole_summarie
     out = run("--help")
     listed = out.stdout.split("Commands:")[1]
     names = [line.split()[0] for line in listed.splitlines() if line.startswith("  ") and line[2] != " "]
-    assert names[:6] == ["search", "show", "topics", "quotes", "figures", "outcomes"]
-    assert len(names) == 14
-    summary = " ".join(listed.split("show ")[0].split())
+    assert names[:8] == ["search", "show", "topics", "facts", "events", "quotes", "figures", "outcomes"]
+    assert len(names) == 16
+    summary = " ".join(listed.split("\n  show ")[0].split())
     assert summary == "search Search every record, best match first; typos and spelling variants are forgiven."
+
+
+def test_facts_and_events_list_and_filter(run: Run) -> None:
+    expected = []
+    for file in sorted(bundled_data_dir().rglob("*.yaml")):
+        for record in yaml.safe_load(file.read_text(encoding="utf-8")).get("facts") or []:
+            if record["status"] == "possible":
+                expected.append(record["id"])
+    out = run("facts", "--status", "possible")
+    assert out.code == 0 and out.stderr == ""
+    assert sorted(line.split("\t")[0] for line in out.stdout.splitlines()) == sorted(expected)
+    cut = run("events", "--topic", "defence", "--limit", "2")
+    assert cut.code == 0
+    assert len(cut.stdout.splitlines()) == 2
+    assert re.fullmatch(r"2 of \d+; --limit to see more\n", cut.stderr)
+    by_source = json.loads(run("facts", "--source", "indiatoday-2025-12-15-relos-signed", "--json").stdout)
+    assert by_source and all(
+        "indiatoday-2025-12-15-relos-signed" in [s["id"] for s in record["sources"]] for record in by_source
+    )
+    unknown = run("facts", "--source", "nope")
+    assert (unknown.code, unknown.stderr) == (2, "Error: unknown source 'nope' (see 'indoruss sources')\n")
+    none = run("facts", "--status", "proposed", "--topic", "ukraine-war", "--json")
+    assert (none.code, none.stdout) == (1, "[]\n")

@@ -345,6 +345,71 @@ def quotes(
     emit(json, lambda: _records_json(fb, chosen), lambda view: view.quotes(fb, chosen))
 
 
+SourceOption = Annotated[
+    str | None, typer.Option("--source", metavar="SOURCE_ID", help="Only records that cite this source.")
+]
+
+
+def _list_claims(
+    cls: type[m.Fact] | type[m.Event], topic: str | None, status: Any, source: str | None, limit: int, json: bool
+) -> None:
+    from ..model.queries import in_topic
+
+    fb = _state.factbase
+    chosen: list[m.Claim] = list(in_topic(fb.of(cls), _topic(fb.topics, topic)))
+    if status is not None:
+        chosen = [c for c in chosen if c.status == status.value]
+    if source is not None:
+        if not isinstance(fb.by_id.get(source), m.Source):
+            from ..errors import UnknownChoice
+
+            raise UnknownChoice(f"unknown source {source!r} (see 'indoruss sources')")
+        chosen = [c for c in chosen if any(ref.source_id == source for ref in c.sources)]
+    if not chosen:
+        raise LookupFailed(f"no {m.KIND_BY_NAME[cls.kind].section} match these options")
+    shown = chosen[:limit]
+    if len(shown) < len(chosen):
+        from ..views.output import warn
+
+        warn(f"{len(shown)} of {len(chosen)}; --limit to see more")
+    title = f"{m.KIND_BY_NAME[cls.kind].section.capitalize()} ({len(shown)} of {len(chosen)})"
+    emit(json, lambda: _records_json(fb, shown), lambda view: view.records(fb, shown, title))
+
+
+@app.command()
+def facts(
+    topic: TopicOption = None,
+    status: Annotated[Status | None, typer.Option("--status", "-s", help="Only facts with this status.")] = None,
+    source: SourceOption = None,
+    limit: Annotated[
+        int, typer.Option("--limit", "-n", metavar="N", parser=positive_int, help="Show at most this many.")
+    ] = 50,
+    json: JsonListOption = False,
+) -> None:
+    """List the facts, filtered by topic, status or source, in file order.
+
+    Example: indoruss facts --status possible
+    """
+    _list_claims(m.Fact, topic, status, source, limit, json)
+
+
+@app.command()
+def events(
+    topic: TopicOption = None,
+    status: Annotated[Status | None, typer.Option("--status", "-s", help="Only events with this status.")] = None,
+    source: SourceOption = None,
+    limit: Annotated[
+        int, typer.Option("--limit", "-n", metavar="N", parser=positive_int, help="Show at most this many.")
+    ] = 50,
+    json: JsonListOption = False,
+) -> None:
+    """List the events, filtered by topic, status or source, in file order.
+
+    Example: indoruss events --topic defence
+    """
+    _list_claims(m.Event, topic, status, source, limit, json)
+
+
 @app.command()
 def figures(topic: TopicOption = None, json: JsonListOption = False) -> None:
     """Show every figure: as written, what it measures, qualifier, period and source.
@@ -661,6 +726,8 @@ READER_ORDER = (
     "search",
     "show",
     "topics",
+    "facts",
+    "events",
     "quotes",
     "figures",
     "outcomes",

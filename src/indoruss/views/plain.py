@@ -49,6 +49,11 @@ class PlainView:
         for record in shown.records:
             _line(record.kind, record.id, _status(record), record.label, _paragraph(fb, record))
 
+    def records(self, fb: m.FactBase, chosen: list[m.Claim], title: str) -> None:
+        for record in chosen:
+            when = record.date.text if record.date else ""
+            _line(record.id, record.kind, record.status, when, record.label, _paragraph(fb, record))
+
     def quotes(self, fb: m.FactBase, chosen: list[m.Quote]) -> None:
         for quote in chosen:
             _line(quote.id, quote.speaker.name, quote.text, quote.context, _paragraph(fb, quote))

@@ -135,6 +135,9 @@ class RichView:
             if group:
                 _record_table(fb, group, f"{kind.section} ({len(group)})")
 
+    def records(self, fb: m.FactBase, chosen: list[m.Claim], title: str) -> None:
+        _record_table(fb, chosen, title)
+
     def quotes(self, fb: m.FactBase, chosen: list[m.Quote]) -> None:
         for quote in chosen:
             body = Text("\u201c" + quote.text + "\u201d", style="italic")
