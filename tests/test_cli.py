@@ -578,3 +578,17 @@ def test_facts_and_events_list_and_filter(run: Run) -> None:
     assert (unknown.code, unknown.stderr) == (2, "Error: unknown source 'nope' (see 'indoruss sources')\n")
     none = run("facts", "--status", "proposed", "--topic", "ukraine-war", "--json")
     assert (none.code, none.stdout) == (1, "[]\n")
+
+
+def test_a_fragment_is_shown_as_a_fragment_in_every_view(run: Run) -> None:
+    plain = run("quotes", "--by", "Peskov")
+    line = next(row for row in plain.stdout.splitlines() if row.startswith("quote-peskov-obstacles\t"))
+    assert line.split("\t")[2] == "\u2026obstacles\u2026"
+    assert "text:\t\u2026obstacles\u2026\n" in run("show", "quote-peskov-obstacles").stdout
+    assert "> \u201c\u2026obstacles\u2026\u201d" in run("brief", "--markdown").stdout
+    rich = run("quotes", "--by", "Peskov", env={"INDORUSS_OUTPUT": "rich"}).stdout
+    assert "\u201c\u2026obstacles\u2026\u201d" in rich
+    as_json = json.loads(run("show", "quote-peskov-obstacles", "--json").stdout)
+    assert (as_json["text"], as_json["fragment"]) == ("obstacles", True)  # the data keeps the words alone
+    whole = run("show", "quote-peskov-s-400").stdout
+    assert "text:\tS-400 is on the agenda." in whole  # a whole sentence is not marked

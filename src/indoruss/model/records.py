@@ -269,7 +269,13 @@ class Quote(Claim):
 
     @property
     def label(self) -> str:
-        return f"{self.speaker.name}: \u201c{self.text}\u201d"
+        return f"{self.speaker.name}: \u201c{self.shown_text}\u201d"
+
+    @property
+    def shown_text(self) -> str:
+        """The words as a reader should see them: a fragment (a few words from inside a sentence) marked as
+        one, so it is never taken for a whole sentence."""
+        return f"\u2026{self.text}\u2026" if self.fragment else self.text
 
 
 @_record

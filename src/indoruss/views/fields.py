@@ -41,7 +41,7 @@ def _own_fields(record: m.Record) -> list[tuple[str, str]]:
         ]
         return rows + ([("period", record.period)] if record.period else [])
     if isinstance(record, m.Quote):
-        return [("text", record.text), ("speaker", record.speaker.name), ("context", record.context)]
+        return [("text", record.shown_text), ("speaker", record.speaker.name), ("context", record.context)]
     if isinstance(record, m.Outcome):
         return [
             ("expectation", record.expectation),

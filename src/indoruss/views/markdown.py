@@ -59,7 +59,7 @@ def brief(fb: m.FactBase, sections: list[BriefSection]) -> str:
         for quote in section.quotes:
             out += [
                 "",
-                f"> \u201c{escape(quote.text)}\u201d",
+                f"> \u201c{escape(quote.shown_text)}\u201d",
                 ">",
                 f"> \u2014 {escape(quote.speaker.name)}, {escape(quote.context)}{_cite(fb, quote)}",
             ]

@@ -56,7 +56,7 @@ class PlainView:
 
     def quotes(self, fb: m.FactBase, chosen: list[m.Quote]) -> None:
         for quote in chosen:
-            _line(quote.id, quote.speaker.name, quote.text, quote.context, _paragraph(fb, quote))
+            _line(quote.id, quote.speaker.name, quote.shown_text, quote.context, _paragraph(fb, quote))
 
     def figures(self, fb: m.FactBase, chosen: list[m.Figure]) -> None:
         for figure in chosen:

@@ -140,7 +140,7 @@ class RichView:
 
     def quotes(self, fb: m.FactBase, chosen: list[m.Quote]) -> None:
         for quote in chosen:
-            body = Text("\u201c" + quote.text + "\u201d", style="italic")
+            body = Text("\u201c" + quote.shown_text + "\u201d", style="italic")
             cite = citation(fb, quote)
             footer = Text(f"\u2014 {quote.speaker.name}, {quote.context}", style="bold")
             if cite is not None:
