@@ -98,3 +98,36 @@ def data_copy(tmp_path: Path) -> Path:
     target = tmp_path / "data"
     shutil.copytree(bundled_data_dir(), target)
     return target
+
+
+def as_nobody(work: Callable[[], str], *reachable: Path) -> str:
+    """Run `work` in a forked child that has given up root for 'nobody', so that file permissions apply
+    (root ignores them), and return what it returns. The folders above each reachable path are opened for
+    passing through: pytest's own are private to root."""
+    import pwd
+
+    nobody = pwd.getpwnam("nobody")
+    for path in reachable:
+        for parent in (path, *path.parents):
+            if parent == Path("/tmp") or parent == Path(parent.anchor):
+                break
+            parent.chmod(parent.stat().st_mode | 0o711)
+    reader, writer = os.pipe()
+    child = os.fork()
+    if child == 0:  # pragma: no cover - runs in the child
+        os.close(reader)
+        try:
+            os.setgid(nobody.pw_gid)
+            os.setuid(nobody.pw_uid)
+            try:
+                answer = work()
+            except Exception as exc:
+                answer = f"unexpected {type(exc).__name__}: {exc}"
+            os.write(writer, answer.encode())
+        finally:
+            os._exit(0)
+    os.close(writer)
+    with os.fdopen(reader, "rb") as pipe:
+        answer = pipe.read().decode()
+    os.waitpid(child, 0)
+    return answer

@@ -14,7 +14,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import Outcome
+from conftest import Outcome, as_nobody
 from indoruss.loading import loader
 from indoruss.loading.paths import bundled_data_dir
 from indoruss.model.records import FactBase
@@ -162,35 +162,14 @@ def test_a_read_only_cache_folder_works(run: Run, tmp_path: Path) -> None:
 
 
 def _load_as_nobody(cache_home: Path, data: Path) -> str:
-    import pwd
-
-    nobody = pwd.getpwnam("nobody")
     for path in data.rglob("*"):
         path.chmod(path.stat().st_mode | (0o755 if path.is_dir() else 0o644))
-    for parent in (cache_home, data, *cache_home.parents):
-        if parent == Path("/tmp") or parent == Path(parent.anchor):
-            break
-        parent.chmod(parent.stat().st_mode | 0o711)
-    reader, writer = os.pipe()
-    child = os.fork()
-    if child == 0:  # pragma: no cover - runs in the child
-        os.close(reader)
-        try:
-            os.setgid(nobody.pw_gid)
-            os.setuid(nobody.pw_uid)
-            os.environ["XDG_CACHE_HOME"] = str(cache_home)
-            try:
-                answer = f"loaded {len(Store(data, use_cache=True).factbase.records())} records"
-            except Exception as exc:
-                answer = f"unexpected {type(exc).__name__}: {exc}"
-            os.write(writer, answer.encode())
-        finally:
-            os._exit(0)
-    os.close(writer)
-    with os.fdopen(reader, "rb") as pipe:
-        answer = pipe.read().decode()
-    os.waitpid(child, 0)
-    return answer
+
+    def work() -> str:
+        os.environ["XDG_CACHE_HOME"] = str(cache_home)
+        return f"loaded {len(Store(data, use_cache=True).factbase.records())} records"
+
+    return as_nobody(work, cache_home, data)
 
 
 def test_no_cache_writes_nothing(run: Run) -> None:

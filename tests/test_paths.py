@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import PRELUDE, Outcome
+from conftest import PRELUDE, Outcome, as_nobody
 
 Run = Callable[..., Outcome]
 QUOTE = """\
@@ -89,39 +89,18 @@ NEEDS_ROOT = pytest.mark.skipif(
 
 
 def _problems_as_nobody(folder: Path) -> list[str]:
-    """data_files run in a child that has given up root for 'nobody', so that permissions apply."""
-    import pwd
-
+    """data_files run as 'nobody', so that permissions apply."""
     from indoruss.errors import FactBaseError
     from indoruss.loading.paths import data_files
 
-    nobody = pwd.getpwnam("nobody")
-    for parent in folder.parents:  # pytest's own folders are private to root: let 'nobody' pass through
-        if parent == Path("/tmp") or parent == Path(parent.anchor):
-            break
-        parent.chmod(parent.stat().st_mode | 0o711)
-    reader, writer = os.pipe()
-    child = os.fork()
-    if child == 0:  # pragma: no cover - runs in the child
-        os.close(reader)
+    def work() -> str:
         try:
-            os.setgid(nobody.pw_gid)
-            os.setuid(nobody.pw_uid)
-            try:
-                data_files(folder)
-                found = ["no problem"]
-            except FactBaseError as exc:
-                found = [str(p) for p in exc.problems]
-            except Exception as exc:
-                found = [f"unexpected {type(exc).__name__}: {exc}"]
-            os.write(writer, "\n".join(found).encode())
-        finally:
-            os._exit(0)
-    os.close(writer)
-    with os.fdopen(reader, "rb") as pipe:
-        answer = pipe.read().decode()
-    os.waitpid(child, 0)
-    return answer.splitlines()
+            data_files(folder)
+        except FactBaseError as exc:
+            return "\n".join(str(p) for p in exc.problems)
+        return "no problem"
+
+    return as_nobody(work, folder.parent).splitlines()
 
 
 @pytest.mark.skipif(

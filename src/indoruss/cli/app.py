@@ -376,38 +376,34 @@ def _list_claims(
     emit(json, lambda: _records_json(fb, shown), lambda view: view.records(fb, shown, title))
 
 
-@app.command()
-def facts(
-    topic: TopicOption = None,
-    status: Annotated[Status | None, typer.Option("--status", "-s", help="Only facts with this status.")] = None,
-    source: SourceOption = None,
-    limit: Annotated[
-        int, typer.Option("--limit", "-n", metavar="N", parser=positive_int, help="Show at most this many.")
-    ] = 50,
-    json: JsonListOption = False,
-) -> None:
-    """List the facts, filtered by topic, status or source, in file order.
+StatusFilter = Annotated[Status | None, typer.Option("--status", "-s", help="Only records with this status.")]
+ListLimit = Annotated[
+    int, typer.Option("--limit", "-n", metavar="N", parser=positive_int, help="Show at most this many.")
+]
 
-    Example: indoruss facts --status possible
+
+def _lister(cls: type[m.Fact] | type[m.Event], example: str) -> Any:
+    """One listing command per kind of claim: the same options, its own help."""
+
+    def command(
+        topic: TopicOption = None,
+        status: StatusFilter = None,
+        source: SourceOption = None,
+        limit: ListLimit = 50,
+        json: JsonListOption = False,
+    ) -> None:
+        _list_claims(cls, topic, status, source, limit, json)
+
+    section = m.KIND_BY_NAME[cls.kind].section
+    command.__doc__ = f"""List the {section}, filtered by topic, status or source, in file order.
+
+    Example: {example}
     """
-    _list_claims(m.Fact, topic, status, source, limit, json)
+    return command
 
 
-@app.command()
-def events(
-    topic: TopicOption = None,
-    status: Annotated[Status | None, typer.Option("--status", "-s", help="Only events with this status.")] = None,
-    source: SourceOption = None,
-    limit: Annotated[
-        int, typer.Option("--limit", "-n", metavar="N", parser=positive_int, help="Show at most this many.")
-    ] = 50,
-    json: JsonListOption = False,
-) -> None:
-    """List the events, filtered by topic, status or source, in file order.
-
-    Example: indoruss events --topic defence
-    """
-    _list_claims(m.Event, topic, status, source, limit, json)
+app.command("facts")(_lister(m.Fact, "indoruss facts --status possible"))
+app.command("events")(_lister(m.Event, "indoruss events --topic defence"))
 
 
 @app.command()

@@ -49,3 +49,14 @@ def citations(fb: m.FactBase, record: m.BaseRecord) -> tuple[Citation, ...]:
 def citation(fb: m.FactBase, record: m.BaseRecord) -> Citation | None:
     found = citations(fb, record)
     return found[0] if found else None
+
+
+def evidence_sources(fb: m.FactBase, ids: tuple[str, ...]) -> list[str]:
+    """The main sources of these records, once each, as publisher and date, in the order first cited."""
+    shown: list[str] = []
+    for record_id in ids:
+        record = fb.by_id.get(record_id)
+        cite = citation(fb, record) if record is not None else None
+        if cite is not None and cite.brief not in shown:
+            shown.append(cite.brief)
+    return shown

@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from ..model import records as m
-from ..model.citing import Citation, citation
+from ..model.citing import Citation, citation, evidence_sources
 from .stream import write
 
 if TYPE_CHECKING:
@@ -128,7 +128,7 @@ class PlainView:
         write("# " + " ".join(f"{verdict}={n}" for verdict, n in card.counts.items()) + "\n")
         for row in card.rows:
             outcome = row.outcome
-            evidence = _evidence(fb, outcome.evidence) if outcome else ""
+            evidence = "; ".join(evidence_sources(fb, outcome.evidence)) if outcome else ""
             _line(
                 row.expectation.id,
                 row.expectation.status,
@@ -158,14 +158,3 @@ class PlainView:
             for claim in item.claims:
                 cite = citation(fb, claim)
                 _line("", claim.id, claim.label, cite.brief if cite else "")
-
-
-def _evidence(fb: m.FactBase, ids: tuple[str, ...]) -> str:
-    """The sources of the evidence, once each: publisher and date."""
-    shown: list[str] = []
-    for record_id in ids:
-        record = fb.by_id.get(record_id)
-        cite = citation(fb, record) if record is not None else None
-        if cite is not None and cite.brief not in shown:
-            shown.append(cite.brief)
-    return "; ".join(shown)

@@ -12,7 +12,7 @@ from rich.table import Table
 from rich.text import Text
 
 from ..model import records as m
-from ..model.citing import Citation, citation
+from ..model.citing import Citation, citation, evidence_sources
 from ..safety import printable
 from .stream import STDOUT
 
@@ -241,7 +241,7 @@ class RichView:
             described = Text(row.expectation.id, style="bold")
             described.append("\n" + row.expectation.label)
             outcome = row.outcome
-            sources = _evidence_sources(fb, outcome.evidence) if outcome else ""
+            sources = "\n".join(evidence_sources(fb, outcome.evidence)) if outcome else ""
             table.add_row(
                 described,
                 _status(row.expectation),
@@ -281,13 +281,3 @@ class RichView:
 def _verdict(verdict: str) -> Text:
     # Distinct words as well as colours, so the verdicts stay apart with NO_COLOR.
     return Text(verdict, style=VERDICT_STYLES.get(verdict, ""))
-
-
-def _evidence_sources(fb: m.FactBase, ids: tuple[str, ...]) -> str:
-    shown: list[str] = []
-    for record_id in ids:
-        record = fb.by_id.get(record_id)
-        cite = citation(fb, record) if record is not None else None
-        if cite is not None and cite.brief not in shown:
-            shown.append(cite.brief)
-    return "\n".join(shown)
