@@ -36,13 +36,7 @@ class Citation(NamedTuple):
 
 def citations(fb: m.FactBase, record: m.BaseRecord) -> tuple[Citation, ...]:
     """Every source a record cites, main one first."""
-    if isinstance(record, m.Claim):
-        refs = record.sources
-    elif isinstance(record, m.Entity):
-        refs = (record.source,)
-    else:
-        return ()
-    found = ((fb.by_id.get(ref.source_id), ref.paragraph) for ref in refs)
+    found = ((fb.by_id.get(ref.source_id), ref.paragraph) for ref in m.source_refs(record))
     return tuple(Citation(record.id, s, p) for s, p in found if isinstance(s, m.Source))
 
 

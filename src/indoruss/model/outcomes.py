@@ -52,10 +52,7 @@ class SourceUse:
 def source_uses(fb: m.FactBase) -> list[SourceUse]:
     citing: dict[str, list[m.BaseRecord]] = {s.id: [] for s in fb.sources}
     for record in fb.records():
-        refs = (
-            record.sources if isinstance(record, m.Claim) else (record.source,) if isinstance(record, m.Entity) else ()
-        )
-        for source_id in dict.fromkeys(ref.source_id for ref in refs):
+        for source_id in dict.fromkeys(ref.source_id for ref in m.source_refs(record)):
             citing.setdefault(source_id, []).append(record)
     return [SourceUse(s, tuple(citing[s.id])) for s in fb.sources]
 

@@ -428,18 +428,17 @@ class FactBase:
     def claims(self) -> tuple[Fact | Figure | Quote | Event, ...]:
         return tuple(r for name in CLAIM_KINDS for r in self.sections[name])  # type: ignore[misc]
 
-    def sources_of(self, record: BaseRecord) -> tuple[Source, ...]:
-        """Every source a record cites, main one first."""
-        refs = record.sources if isinstance(record, Claim) else (record.source,) if isinstance(record, Entity) else ()
-        found = (self.by_id.get(ref.source_id) for ref in refs)
-        return tuple(s for s in found if isinstance(s, Source))
-
     def source_of(self, record: BaseRecord) -> Source | None:
-        ref = record.source if isinstance(record, Claim | Entity) else None
-        if ref is None:
-            return None
-        found = self.by_id.get(ref.source_id)
+        refs = source_refs(record)
+        found = self.by_id.get(refs[0].source_id) if refs else None
         return found if isinstance(found, Source) else None
+
+
+def source_refs(record: BaseRecord) -> tuple[SourceRef, ...]:
+    """Every source a record cites, main one first: a claim's sources, an entity's one, none for the rest."""
+    if isinstance(record, Claim):
+        return record.sources
+    return (record.source,) if isinstance(record, Entity) else ()
 
 
 def links(record: BaseRecord) -> tuple[str, ...]:
