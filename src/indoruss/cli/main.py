@@ -144,10 +144,8 @@ def _global_options_first(args: list[str]) -> list[str]:
     names = {_command_name(c) for c in app.registered_commands}
     with_value = _global_options_with_value()
     flags = {"--no-cache", "--debug"}
-    position = next(
-        (i for i, arg in enumerate(args) if arg in names and _is_command_position(args, i, with_value)), None
-    )
-    if position is None:
+    position = _first_word(args)
+    if position is None or args[position] not in names:
         return args
     before, rest, moved = args[: position + 1], [], []
     tail = args[position + 1 :]
@@ -171,20 +169,18 @@ def _global_options_first(args: list[str]) -> list[str]:
     return [*before[:-1], *moved, before[-1], *rest]
 
 
-def _is_command_position(args: list[str], position: int, with_value: frozenset[str]) -> bool:
-    """Whether args[position] is where the command stands: not the value of a global option."""
-    skip = False
-    for index, arg in enumerate(args[:position]):
-        if skip:
-            skip = False
-            continue
-        if arg in with_value:
-            skip = True
+def _first_word(args: list[str]) -> int | None:
+    """Where the command stands: the first argument that is neither an option nor a global option's value."""
+    with_value = _global_options_with_value()
+    skip_next = False
+    for index, arg in enumerate(args):
+        if skip_next:
+            skip_next = False
+        elif arg in with_value:
+            skip_next = True
         elif not arg.startswith("-"):
-            return False  # an earlier word was the command
-        if index == position - 1 and skip:
-            return False
-    return not skip
+            return index
+    return None
 
 
 def _command_name(info: Any) -> str:
@@ -198,24 +194,16 @@ def _only_the_invoked_command(args: list[str]) -> typer.Typer:
     instead of eleven is a measurable part of start-up. Help, completion and anything unclear get them all.
     """
     names = {_command_name(c) for c in app.registered_commands}
-    with_value = _global_options_with_value()
-    skip_next = False
-    for arg in args:
-        if skip_next:
-            skip_next = False
-            continue
-        if arg in with_value:
-            skip_next = True
-            continue
-        if arg.startswith("-"):
-            continue
-        if arg not in names or any(k.endswith("_COMPLETE") for k in os.environ):
-            return app
-        lean = typer.Typer(**APP_SETTINGS)
-        lean.registered_callback = app.registered_callback
-        lean.registered_commands = [c for c in app.registered_commands if _command_name(c) == arg]
-        return lean
-    return app
+    position = _first_word(args)
+    if position is None:
+        return app
+    word = args[position]
+    if word not in names or any(k.endswith("_COMPLETE") for k in os.environ):
+        return app
+    lean = typer.Typer(**APP_SETTINGS)
+    lean.registered_callback = app.registered_callback
+    lean.registered_commands = [c for c in app.registered_commands if _command_name(c) == word]
+    return lean
 
 
 def _quiet_closed_pipe() -> NoReturn:
