@@ -124,3 +124,56 @@ def test_registry_orders_are_consistent() -> None:
 def test_both_human_views_implement_every_method_of_the_view_protocol(view: type) -> None:
     wanted = {name for name in vars(View) if not name.startswith("_")}
     assert wanted <= set(vars(view)), wanted - set(vars(view))
+
+
+def _origin() -> m.Origin:
+    return m.Origin("facts.yaml", 3)
+
+
+@pytest.mark.parametrize("kind", m.REGISTRY, ids=lambda k: k.name)
+def test_every_kind_builds_by_keyword_and_stays_frozen(kind: m.Kind) -> None:
+    """Each kind's __init__ is compiled on first use (a warm start builds no record); it must still take
+    exactly the kind's fields, by keyword, with their defaults, and the record must refuse changes."""
+    required = [f for f in dataclasses.fields(kind.cls) if f.default is dataclasses.MISSING]
+    values = {f.name: f"value of {f.name}" for f in required}
+    record = kind.cls(**values)
+    assert [getattr(record, f.name) for f in required] == [f"value of {f.name}" for f in required]
+    for f in dataclasses.fields(kind.cls):
+        if f.default is not dataclasses.MISSING:
+            assert getattr(record, f.name) == f.default
+    with pytest.raises(dataclasses.FrozenInstanceError, match="cannot assign to field 'id'"):
+        record.id = "changed"  # type: ignore[misc]
+    with pytest.raises(dataclasses.FrozenInstanceError, match="cannot delete field 'id'"):
+        del record.id  # type: ignore[misc]
+    assert record.id == "value of id"
+    with pytest.raises(TypeError, match="unexpected keyword argument 'colour'"):
+        kind.cls(**values, colour="red")
+    missing = dict(values)
+    del missing["id"]
+    with pytest.raises(TypeError, match="missing 1 required keyword-only argument: 'id'"):
+        kind.cls(**missing)
+    with pytest.raises(TypeError, match="positional"):
+        kind.cls("x", **values)  # type: ignore[misc]
+
+
+def test_records_compare_and_hash_by_value_and_replace_keeps_the_kind() -> None:
+    first = m.Topic(id="trade", origin=_origin(), title="Trade", description="Trade.", aliases=())
+    same = m.Topic(id="trade", origin=_origin(), title="Trade", description="Trade.", aliases=())
+    other = dataclasses.replace(first, title="Commerce")
+    assert first == same and hash(first) == hash(same)
+    assert first != other and type(other) is m.Topic and other.title == "Commerce" and other.id == "trade"
+    assert repr(first) == (
+        "Topic(id='trade', origin=Origin(file='facts.yaml', line=3), title='Trade', description='Trade.', aliases=())"
+    )
+
+
+def test_a_fact_base_is_immutable_and_compares_by_content() -> None:
+    topic = m.Topic(id="trade", origin=_origin(), title="Trade", description="Trade.", aliases=())
+    fb = m.FactBase.of_records([topic], "abc")
+    assert fb == m.FactBase.of_records([topic], "abc")
+    assert fb != m.FactBase.of_records([topic], "abd")
+    assert fb.by_id["trade"] is topic and fb.topics == (topic,) and fb.facts == ()
+    with pytest.raises(dataclasses.FrozenInstanceError):
+        fb.fingerprint = "x"  # type: ignore[misc]
+    with pytest.raises(TypeError):
+        hash(fb)

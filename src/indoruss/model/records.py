@@ -8,7 +8,7 @@ sections, export order, display order, the cache's allowed classes, command choi
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass, field, fields
+from dataclasses import MISSING, FrozenInstanceError, dataclass, fields
 from types import MappingProxyType
 from typing import ClassVar, Literal, NamedTuple, TypeVar, dataclass_transform
 
@@ -113,27 +113,53 @@ class Speaker(NamedTuple):
     description: str | None = None
 
 
-# Every method a dataclass generates is compiled when this module is imported, on every start. Records share
-# one __eq__, __hash__ and __repr__ (below) instead of generating them per kind; the bases generate no
-# __init__ either. What is left per kind is __init__ and the frozen __setattr__ and __delattr__.
+# Every method a dataclass generates is compiled when this module is imported, on every start, and a warm
+# start builds no record (they come from the cache). So records are dataclasses that generate nothing: they
+# share one __eq__, __hash__, __repr__ and frozen __setattr__ (below), and each kind's __init__ is compiled
+# the first time one is built, by dataclasses' own code generator applied to a throwaway copy of the class.
 _T = TypeVar("_T")
 
 
 @dataclass_transform(frozen_default=True, kw_only_default=True)
 def _record(cls: type[_T]) -> type[_T]:
-    return dataclass(frozen=True, kw_only=True, eq=False, repr=False)(cls)
+    made = dataclass(kw_only=True, init=False, repr=False, eq=False)(cls)
+    setattr(made, "__init__", _first_init)  # noqa: B010 - mypy rejects assigning to a method
+    return made
+
+
+def _first_init(self: BaseRecord, **values: object) -> None:
+    """Compile this kind's real __init__, put it in place of this one, and run it."""
+    cls = type(self)
+    namespace = {"__annotations__": {f.name: f.type for f in fields(cls)}}
+    namespace.update({f.name: f.default for f in fields(cls) if f.default is not MISSING})
+    template: type = dataclass(frozen=True, kw_only=True, repr=False, eq=False)(type(cls.__name__, (), namespace))
+    init = vars(template)["__init__"]
+    init.__qualname__ = f"{cls.__qualname__}.__init__"
+    setattr(cls, "__init__", init)  # noqa: B010
+    init(self, **values)
 
 
 _FIELD_NAMES: dict[type, tuple[str, ...]] = {}
 
 
-@dataclass(frozen=True, kw_only=True, init=False, repr=False, eq=False)
+@dataclass_transform(frozen_default=True, kw_only_default=True)
+def _record_base(cls: type[_T]) -> type[_T]:
+    return dataclass(kw_only=True, init=False, repr=False, eq=False)(cls)
+
+
+@_record_base
 class BaseRecord:
     """What every record has: an id, its kind and where it was defined."""
 
     kind: ClassVar[str]
     id: str
     origin: Origin
+
+    def __setattr__(self, name: str, value: object) -> None:
+        raise FrozenInstanceError(f"cannot assign to field {name!r}")
+
+    def __delattr__(self, name: str) -> None:
+        raise FrozenInstanceError(f"cannot delete field {name!r}")
 
     def _values(self) -> tuple[object, ...]:
         names = _FIELD_NAMES.get(type(self))
@@ -210,7 +236,7 @@ class Entity(BaseRecord):
         return self.name
 
 
-@dataclass(frozen=True, kw_only=True, init=False, repr=False, eq=False)
+@_record_base
 class Claim(BaseRecord):
     """What a source says: a fact, figure, quote or event, with what it is about and where it is said."""
 
@@ -367,22 +393,43 @@ CLAIM_KINDS = tuple(k.name for k in REGISTRY if issubclass(k.cls, Claim))
 VALUE_TYPES: tuple[type, ...] = (*RECORD_TYPES, Origin, SourceRef, DateSpec, Speaker, Attribution)
 
 
-@dataclass(frozen=True)
 class FactBase:
     """The whole validated fact base. `fingerprint` identifies its content for citation and caching.
 
     `sections` holds each kind's records in file order, keyed by the kind's name, in registry order.
+    A plain immutable class rather than a frozen dataclass, for the start-up cost of generated methods.
     """
 
+    __slots__ = ("_by_id", "fingerprint", "schema_version", "sections")
     sections: Mapping[str, tuple[BaseRecord, ...]]
     fingerprint: str
-    schema_version: int = SCHEMA_VERSION
-    _by_id: dict[str, BaseRecord] = field(init=False, repr=False, compare=False)
+    schema_version: int
+    _by_id: dict[str, BaseRecord]
 
-    def __post_init__(self) -> None:
-        complete = {k.name: tuple(self.sections.get(k.name, ())) for k in REGISTRY}
-        object.__setattr__(self, "sections", MappingProxyType(complete))
-        object.__setattr__(self, "_by_id", {r.id: r for r in self.records()})
+    def __init__(
+        self, sections: Mapping[str, tuple[BaseRecord, ...]], fingerprint: str, schema_version: int = SCHEMA_VERSION
+    ) -> None:
+        complete = {k.name: tuple(sections.get(k.name, ())) for k in REGISTRY}
+        settable = object.__setattr__
+        settable(self, "sections", MappingProxyType(complete))
+        settable(self, "fingerprint", fingerprint)
+        settable(self, "schema_version", schema_version)
+        settable(self, "_by_id", {r.id: r for r in self.records()})
+
+    def __setattr__(self, name: str, value: object) -> None:
+        raise FrozenInstanceError(f"cannot assign to field {name!r}")
+
+    def __eq__(self, other: object) -> bool:
+        if other.__class__ is not FactBase:
+            return NotImplemented
+        mine = (dict(self.sections), self.fingerprint, self.schema_version)
+        return mine == (dict(other.sections), other.fingerprint, other.schema_version)
+
+    __hash__ = None  # type: ignore[assignment]
+
+    def __repr__(self) -> str:
+        counts = ", ".join(f"{name}={len(rows)}" for name, rows in self.sections.items())
+        return f"FactBase(fingerprint={self.fingerprint!r}, schema_version={self.schema_version}, {counts})"
 
     @classmethod
     def of_records(cls, records: tuple[BaseRecord, ...] | list[BaseRecord], fingerprint: str) -> FactBase:
