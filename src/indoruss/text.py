@@ -7,8 +7,8 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from dataclasses import dataclass
 from functools import lru_cache
+from typing import NamedTuple
 
 # Letters, digits and the combining marks that Indic scripts need inside a word (Devanagari vowel signs
 # are marks, not letters, so a plain \w run would cut मोदी in two).
@@ -86,21 +86,25 @@ _SYMBOLS = {"%": "percent", "$": "usd"}
 
 
 def number_term(digits: str, multiplier: str | None) -> str:
-    """One term for a number, whatever its grouping or multiplier: "70,000", "70 000", "70k" give "70000"."""
-    from decimal import Decimal
+    """One term for a number, whatever its grouping or multiplier: "70,000", "70 000", "70k" give "70000".
 
-    value = Decimal(digits.replace(",", "").replace("\u00a0", "").replace(" ", ""))
-    if multiplier:
-        value *= _MULTIPLIERS[multiplier.lower()]
-    return format(value.normalize(), "f") if value == value.to_integral() else format(value, "f")
+    Exact decimal arithmetic on integers (the decimal module costs a millisecond of start-up to import):
+    "1.25 million" is 125 times 10**6 over 10**2, written back with as many decimals as it needs.
+    """
+    whole, _, decimals = digits.replace(",", "").replace("\u00a0", "").replace(" ", "").partition(".")
+    value = int(whole + decimals) * (_MULTIPLIERS[multiplier.lower()] if multiplier else 1)
+    scale = 10 ** len(decimals)
+    if value % scale == 0:
+        return str(value // scale)
+    written = str(value).rjust(len(decimals) + 1, "0")
+    return f"{written[: -len(decimals)]}.{written[-len(decimals) :]}"
 
 
 # Short words that are also names when written in capitals: US (the United States) against "us".
 CAPITAL_WORDS = frozenset({"us", "un", "eu"})
 
 
-@dataclass(frozen=True, slots=True)
-class Token:
+class Token(NamedTuple):
     term: str
     start: int
     end: int
