@@ -31,6 +31,8 @@ class Mark(NamedTuple):
 
 @dataclass(slots=True)
 class Scalar:
+    """A YAML scalar with where it stands in its file."""
+
     value: str | int | float | bool | None
     mark: Mark
     raw: str = ""  # as written in the file, for messages
@@ -38,6 +40,8 @@ class Scalar:
 
 @dataclass(slots=True)
 class Mapping:
+    """A YAML mapping with where it and each of its keys stand in the file."""
+
     items: dict[str, Node]
     mark: Mark
     keys: dict[str, Mark] = field(default_factory=dict)
@@ -45,6 +49,8 @@ class Mapping:
 
 @dataclass(slots=True)
 class Sequence:
+    """A YAML sequence with where it stands in its file."""
+
     items: list[Node]
     mark: Mark
 

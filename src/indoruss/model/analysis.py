@@ -9,6 +9,8 @@ from . import records as m
 
 @dataclass(frozen=True)
 class Related:
+    """A record linked to the one shown, with what they share and how strongly."""
+
     record: m.Record
     shared: tuple[str, ...]  # the ids of the entities and topics both records share
     strength: float
@@ -16,6 +18,8 @@ class Related:
 
 @dataclass(frozen=True)
 class Detail:
+    """One record in full: the records related to it, and its outcome when it is an expectation."""
+
     record: m.Record
     related: tuple[Related, ...]
     outcome: m.Outcome | None = None  # what came of it, for an expectation
@@ -86,6 +90,8 @@ def timeline(fb: m.FactBase, topic: m.Topic | None) -> list[m.Claim]:
 
 @dataclass(frozen=True)
 class BriefSection:
+    """One topic of the briefing: its key facts, figures and quotes."""
+
     topic: m.Topic
     facts: tuple[m.Fact, ...]
     figures: tuple[m.Figure, ...]

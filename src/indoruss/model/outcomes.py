@@ -14,6 +14,8 @@ OPEN = "open"  # an expectation with no outcome (yet, or as of the date asked ab
 
 @dataclass(frozen=True)
 class ScoreRow:
+    """One expectation and what came of it, if anything is recorded."""
+
     expectation: m.Claim
     outcome: m.Outcome | None
 
@@ -24,6 +26,8 @@ class ScoreRow:
 
 @dataclass(frozen=True)
 class Scorecard:
+    """Every expectation with its outcome, and how many of each verdict."""
+
     rows: tuple[ScoreRow, ...]
     counts: dict[str, int]  # per verdict, in the order of m.VERDICTS, then "open"
 
@@ -45,6 +49,8 @@ def scorecard(fb: m.FactBase, verdict: str | None = None, topic: m.Topic | None 
 
 @dataclass(frozen=True)
 class SourceUse:
+    """A source and the records that cite it."""
+
     source: m.Source
     citing: tuple[m.BaseRecord, ...]  # the records that cite it, in file order
 
@@ -59,6 +65,8 @@ def source_uses(fb: m.FactBase) -> list[SourceUse]:
 
 @dataclass(frozen=True)
 class ConflictView:
+    """A question the sources disagree on, with the competing claims."""
+
     conflict: m.Conflict
     claims: tuple[m.Claim, ...]
 

@@ -188,6 +188,8 @@ class BaseRecord:
 
 @_record
 class Source(BaseRecord):
+    """A report, page or official text that records cite: where it was published, when, by whom."""
+
     kind: ClassVar[str] = "source"
     title: str
     publisher: str | None
@@ -211,6 +213,8 @@ class Source(BaseRecord):
 
 @_record
 class Topic(BaseRecord):
+    """A subject of the visit (trade, defence, oil...) that records are filed under."""
+
     kind: ClassVar[str] = "topic"
     title: str
     description: str
@@ -223,6 +227,8 @@ class Topic(BaseRecord):
 
 @_record
 class Entity(BaseRecord):
+    """A person, organisation, country, weapon system, agreement, project, event or place."""
+
     kind: ClassVar[str] = "entity"
     name: str
     category: str
@@ -259,6 +265,8 @@ class Claim(BaseRecord):
 
 @_record
 class Fact(Claim):
+    """A statement a source makes, with how firm it is."""
+
     kind: ClassVar[str] = "fact"
     statement: str
     status: str
@@ -270,6 +278,8 @@ class Fact(Claim):
 
 @_record
 class Figure(Claim):
+    """A number a source gives, as written and as a value with its unit."""
+
     kind: ClassVar[str] = "figure"
     value: float
     unit: str
@@ -286,6 +296,8 @@ class Figure(Claim):
 
 @_record
 class Quote(Claim):
+    """Words a speaker said, verbatim, with their context."""
+
     kind: ClassVar[str] = "quote"
     text: str
     speaker: Speaker
@@ -306,6 +318,8 @@ class Quote(Claim):
 
 @_record
 class Event(Claim):
+    """Something that happened or is to happen on a date."""
+
     kind: ClassVar[str] = "event"
     title: str
     date: DateSpec
