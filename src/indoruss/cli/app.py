@@ -130,7 +130,7 @@ def complete_record(ctx: typer.Context, incomplete: str) -> list[tuple[str, str]
 
 
 def _short(text: str) -> str:
-    return text if len(text) <= 60 else text[:59].rstrip() + "\u2026"
+    return text if len(text) <= 60 else text[:59].rsplit(" ", 1)[0].rstrip(",;:") + "\u2026"
 
 
 # -- shared options, defined once --------------------------------------------------------------------------
