@@ -64,11 +64,12 @@ def script(shell: str, home: Path) -> str:
     return done.stdout
 
 
-def ids_in_yaml() -> set[str]:
+def ids_in_yaml(section: str | None = None) -> set[str]:
+    """The ids of every record (or of one section: "sources"...) as the YAML files write them."""
     found: set[str] = set()
     for file in bundled_data_dir().rglob("*.yaml"):
-        for records in yaml.safe_load(file.read_text(encoding="utf-8")).values():
-            if isinstance(records, list):
+        for name, records in yaml.safe_load(file.read_text(encoding="utf-8")).items():
+            if isinstance(records, list) and section in (None, name):
                 found.update(r["id"] for r in records)
     return found
 
@@ -126,9 +127,13 @@ def test_bash_show_offers_ids_and_names(tmp_path: Path) -> None:
     assert two_words == ["'Dmitry Peskov'"]
 
 
-def test_bash_offers_topics_and_commands(tmp_path: Path) -> None:
+def test_bash_offers_topics_sources_and_commands(tmp_path: Path) -> None:
     assert bash_candidates(tmp_path, "indoruss", "topics", "de") == ["defence"]
     assert bash_candidates(tmp_path, "indoruss", "sea") == ["search"]
+    # `sources ID` takes a source's id: nothing else is offered there.
+    offered = bash_candidates(tmp_path, "indoruss", "sources", "india")
+    assert sorted(offered) == sorted(i for i in ids_in_yaml("sources") if i.startswith("india"))
+    assert len(offered) > 1
 
 
 # -- fish: `complete -C` asks fish itself for the candidates ----------------------------------------------

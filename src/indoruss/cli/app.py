@@ -129,6 +129,12 @@ def complete_record(ctx: typer.Context, incomplete: str) -> list[tuple[str, str]
     return list(offers.items())
 
 
+def complete_source(ctx: typer.Context, incomplete: str) -> list[tuple[str, str]]:
+    fb = _completion_factbase(ctx)
+    chosen = fb.of(m.Source) if fb else ()
+    return [(s.id, _short(s.title)) for s in chosen if s.id.startswith(incomplete.casefold())]
+
+
 def _short(text: str) -> str:
     return text if len(text) <= 60 else text[:59].rsplit(" ", 1)[0].rstrip(",;:") + "\u2026"
 
@@ -726,7 +732,7 @@ def sources(
     source_id: Annotated[
         str | None,
         typer.Argument(
-            metavar="[ID]", help="Show this source and the records that cite it.", autocompletion=complete_record
+            metavar="[ID]", help="Show this source and the records that cite it.", autocompletion=complete_source
         ),
     ] = None,
     json: JsonListOption = False,
