@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import fcntl
 import os
-import re
 import select
 import shutil
 import signal
@@ -154,6 +153,8 @@ def test_fish_offers_whole_names_and_records(tmp_path: Path) -> None:
     # fish quotes what it inserts itself: the candidate is the name as it is.
     assert ask("indoruss quotes --by Dmi") == ["Dmitry Peskov"]
     assert ask("indoruss show Pes") == ["Peskov\tentity peskov"]
+    # A space already typed, escaped or inside an open quote, belongs to the word being completed.
+    assert ask("indoruss show Dmitry\\ ") == ask("indoruss show \\'Dmitry ") == ["Dmitry Peskov\tentity peskov"]
     summary = "fact: Peskov confirmed the S-400 will be discussed, saying some\u2026"
     assert ask("indoruss show s-400-on-ag") == [f"s-400-on-agenda\t{summary}"]
 
@@ -229,16 +230,36 @@ def line_after_tab(shell: str, home: Path, typed: str, how: str) -> str:
         os.close(master)
 
 
-COMPLETED = {"bash": "indoruss quotes --by 'Dmitry Peskov' ", "zsh": "indoruss quotes --by Dmitry\\ Peskov "}
-COMPLETED["fish"] = COMPLETED["zsh"]
+BY = "indoruss quotes --by "
+# What each shell makes of the name typed three ways: bare, in double quotes, with an escaped space.
+COMPLETED = {
+    ("bash", "Dmi"): "'Dmitry Peskov' ",
+    ("zsh", "Dmi"): "Dmitry\\ Peskov ",
+    ("fish", "Dmi"): "Dmitry\\ Peskov ",
+    **{(shell, '"Dmi'): '"Dmitry Peskov" ' for shell in SHELLS},
+    ("bash", "Dmitry\\ P"): "'Dmitry Peskov' ",
+    ("zsh", "Dmitry\\ P"): "Dmitry\\ Peskov ",
+    ("fish", "Dmitry\\ P"): "Dmitry\\ Peskov ",
+}
 
 
 @pytest.mark.parametrize("how", ["source", "install"])
 @pytest.mark.parametrize("shell", SHELLS)
 def test_tab_completes_a_name_with_spaces_into_a_working_command_line(shell: str, how: str, tmp_path: Path) -> None:
     need(shell)
-    line = line_after_tab(shell, tmp_path, "indoruss quotes --by Dmi", how)
-    assert line == COMPLETED[shell]
+    line = line_after_tab(shell, tmp_path, BY + "Dmi", how)
+    assert line == BY + COMPLETED[shell, "Dmi"]
+    done = subprocess.run([shell, "-c", line], env=shell_env(tmp_path), capture_output=True, text=True)
+    assert done.returncode == 0, done.stderr
+    assert ids_listed(done.stdout) == peskov_quotes()
+
+
+@pytest.mark.parametrize("typed", ['"Dmi', "Dmitry\\ P"])
+@pytest.mark.parametrize("shell", SHELLS)
+def test_tab_completes_a_name_already_quoted_or_escaped(shell: str, typed: str, tmp_path: Path) -> None:
+    need(shell)
+    line = line_after_tab(shell, tmp_path, BY + typed, "source")
+    assert line == BY + COMPLETED[shell, typed]
     done = subprocess.run([shell, "-c", line], env=shell_env(tmp_path), capture_output=True, text=True)
     assert done.returncode == 0, done.stderr
     assert ids_listed(done.stdout) == peskov_quotes()
@@ -292,11 +313,14 @@ def test_install_completion_writes_only_under_home(tmp_path: Path) -> None:
     ]
 
 
-def test_completion_candidates_never_hold_a_line_break() -> None:
-    # Each candidate is one line of the program's answer to the shell; a name is never split across two.
+def test_bash_word_keeps_a_candidate_one_word_inside_the_quote_typed() -> None:
     from indoruss.cli.completion import bash_word
 
     assert bash_word("Dmitry Peskov") == "'Dmitry Peskov'"
     assert bash_word("s-400") == "s-400"
+    assert bash_word("Путин") == "Путин"
     assert bash_word("Putin's") == "'Putin'\"'\"'s'"
-    assert re.fullmatch(r"\S+", bash_word("Путин"))
+    assert bash_word("s-400", "'") == "'s-400'"
+    assert bash_word('say "no" for $5 `now`', '"') == '"say \\"no\\" for \\$5 \\`now\\`"'
+    done = subprocess.run(["bash", "-c", "printf '%s' " + bash_word('say "no" for $5 `now`', '"')], capture_output=True)
+    assert done.stdout.decode() == 'say "no" for $5 `now`'

@@ -3,7 +3,8 @@
 Typer's own bash script puts a candidate into the command line as it is, so `quotes --by Dmi<TAB>` gave
 `--by Dmitry Peskov`, two words; its zsh script is read only at the second TAB when installed as an
 autoloaded function, and breaks on a description with an apostrophe. Here bash gets each candidate quoted
-for the shell, zsh gets a script that works both sourced and autoloaded and lets zsh quote what it inserts,
+for the shell (inside the quote the word opens with, if any), zsh gets a script that works both sourced and
+autoloaded and lets zsh quote what it inserts,
 and fish (which quotes what it inserts itself) keeps Typer's script. The program has already kept only the
 candidates that fit the word typed, in any case, so zsh is told to use them all (`-U`). `--show-completion` and
 `--install-completion` take the shell's name; without it, they use the shell they run in, as Typer does.
@@ -58,10 +59,15 @@ fi
 _PLAIN_WORD = re.compile(r"[\w@%+=:,./-]+")
 
 
-def bash_word(value: str) -> str:
-    """The candidate as bash must see it to keep it one word: `Dmitry Peskov` becomes `'Dmitry Peskov'`."""
+def bash_word(value: str, opening: str = "") -> str:
+    """The candidate as bash must see it to keep it one word: `Dmitry Peskov` becomes `'Dmitry Peskov'`;
+    after an opening double quote, `"Dmitry Peskov"`."""
     import shlex
 
+    if opening == '"':
+        return '"' + re.sub(r'(["\\$`])', r"\\\1", value) + '"'
+    if opening == "'":
+        return "'" + value.replace("'", "'\"'\"'") + "'"
     return value if _PLAIN_WORD.fullmatch(value) else shlex.quote(value)
 
 
@@ -91,11 +97,32 @@ def register() -> None:
 
     class Bash(AnyCase, BashComplete):
         source_template = BASH_SCRIPT
+        opening = ""  # the quote the word being completed opens with, if any
+
+        def get_completion_args(self) -> tuple[list[str], str]:
+            typed = os.environ.get("COMP_WORDS", "").split("\n")  # as the user wrote them, quotes and all
+            index = int(os.environ.get("COMP_CWORD", "0"))
+            word = typed[index] if 0 <= index < len(typed) else ""
+            self.opening = word[:1] if word[:1] in ("'", '"') else ""
+            return super().get_completion_args()
 
         def format_completion(self, item: Any) -> str:
-            return bash_word(str(item.value))
+            return bash_word(str(item.value), self.opening)
 
-    class Zsh(AnyCase, ZshComplete):
+    class WholeWords:
+        """zsh and fish hand over the line as typed; Typer takes a line ending in a space for one ending
+        between words, so `show Dmitry\\ <TAB>` or `show 'Dmitry <TAB>` offered nothing."""
+
+        def get_completion_args(self) -> tuple[list[str], str]:
+            from typer._click.shell_completion import split_arg_string
+
+            line = os.environ.get("_TYPER_COMPLETE_ARGS", "")
+            words = split_arg_string(line)
+            if len(words) < 2 or split_arg_string(line + "x")[-1] == "x":  # the line ends between words
+                return words[1:], ""
+            return words[1:-1], words[-1]
+
+    class Zsh(WholeWords, AnyCase, ZshComplete):
         source_template = ZSH_SCRIPT
 
         def format_completion(self, item: Any) -> str:
@@ -107,7 +134,7 @@ def register() -> None:
             args, incomplete = self.get_completion_args()
             return "\n".join(self.format_completion(item) for item in self.get_completions(args, incomplete))
 
-    class Fish(AnyCase, FishComplete):
+    class Fish(WholeWords, AnyCase, FishComplete):
         pass
 
     add_completion_class(Bash, "bash")
