@@ -2,12 +2,13 @@
 
 Typer's own bash script puts a candidate into the command line as it is, so `quotes --by Dmi<TAB>` gave
 `--by Dmitry Peskov`, two words; its zsh script is read only at the second TAB when installed as an
-autoloaded function, and breaks on a description with an apostrophe. Here bash gets each candidate quoted
-for the shell (inside the quote the word opens with, if any), zsh gets a script that works both sourced and
-autoloaded and lets zsh quote what it inserts,
-and fish (which quotes what it inserts itself) keeps Typer's script. The program has already kept only the
-candidates that fit the word typed, in any case, so zsh is told to use them all (`-U`). `--show-completion` and
-`--install-completion` take the shell's name; without it, they use the shell they run in, as Typer does.
+autoloaded function, and breaks on a description with an apostrophe; and for zsh and fish it takes an
+escaped or quoted space at the end of the line for the end of a word. Here bash gets each candidate quoted
+for the shell (inside the quote the word opens with, if any); zsh gets a script that works both sourced and
+autoloaded and lets zsh quote what it inserts; fish, which quotes what it inserts itself, keeps Typer's
+script. The program has already kept only the candidates that fit the word typed, in any case, so zsh is
+told to use them all (`-U`). `--show-completion` and `--install-completion` take the shell's name; without
+it, they use the shell they run in, as Typer does.
 """
 
 from __future__ import annotations
