@@ -404,30 +404,6 @@ def test_query_control_characters_are_never_echoed(run: Run) -> None:
     assert out.stderr == "No results for '\\x1b[31mred\\x1b[0m\\u202e'.\n"
 
 
-def test_every_command_has_help_with_an_example(run: Run) -> None:
-    from indoruss.cli.app import app
-
-    names = [c.name or c.callback.__name__ for c in app.registered_commands if c.callback]
-    assert set(names) >= {
-        "search",
-        "topics",
-        "quotes",
-        "figures",
-        "actors",
-        "show",
-        "export",
-        "validate",
-        "brief",
-        "timeline",
-        "cite",
-    }
-    for name in names:
-        out = run(name, "--help")
-        assert out.code == 0
-        assert "Example: indoruss " in out.stdout, name
-    assert "Example: indoruss search S-400" in run("--help").stdout
-
-
 def test_unexpected_error_is_one_line_with_debug_hint(run: Run, monkeypatch: pytest.MonkeyPatch) -> None:
     import indoruss.model.queries
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import re
 import subprocess
 import sys
 import tomllib
@@ -76,3 +77,24 @@ def test_a_built_wheel_carries_every_data_file_and_module(tmp_path: Path) -> Non
     }
     assert len(data) > 20 and data <= names
     assert modules <= names
+
+
+def test_ci_runs_the_readme_commands_as_written() -> None:
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    first_block = readme.split("```sh\n", 1)[1].split("```", 1)[0]
+    commands = first_block.splitlines()
+    assert commands == [
+        "python3 -m venv .venv && .venv/bin/pip install . && .venv/bin/indoruss search S-400",
+        ".venv/bin/pip install -e '.[test]' && .venv/bin/pytest",
+    ]
+    ci = (ROOT / ".ci" / "run").read_text(encoding="utf-8").splitlines()
+    assert [line for line in ci if line in commands] == commands
+    # Nothing before them makes or enters an environment that a reader of the README would not have.
+    before = [line for line in ci[: ci.index(commands[0])] if not line.startswith(("#", "echo "))]
+    assert not [line for line in before if re.search(r"\b(venv|activate|pip|python3?)\b", line)], before
+    # On a fresh Debian or Ubuntu machine the system pip refuses to install: the first command needs no
+    # program that the reader has not got from python3 itself.
+    for command in commands:
+        for word in command.replace("&&", " ").split():
+            if word.split("/")[-1] in ("pip", "indoruss", "pytest"):
+                assert word.startswith(".venv/bin/"), (command, word)

@@ -89,24 +89,54 @@ def complete_topic(ctx: typer.Context, incomplete: str) -> list[str]:
     return [t.id for t in fb.topics if t.id.startswith(incomplete.casefold())] if fb else []
 
 
-def complete_speaker(ctx: typer.Context, incomplete: str) -> list[str]:
+def complete_speaker(ctx: typer.Context, incomplete: str) -> list[tuple[str, str]]:
+    """Speakers by surname, full name or id; the shell quotes a name with spaces (cli/completion.py)."""
     fb = _completion_factbase(ctx)
     if fb is None:
         return []
     from ..model.queries import speakers
 
     wanted = incomplete.casefold()
-    offers: list[str] = []
+    offers: dict[str, str] = {}
     for key, name in speakers(fb).items():
         for form in (name.split()[-1], name, key):
-            if form.casefold().startswith(wanted) and form not in offers:
-                offers.append(form)
-    return offers
+            if form.casefold().startswith(wanted):
+                offers.setdefault(form, name if form != name else "")
+    return list(offers.items())
 
 
-def complete_record(ctx: typer.Context, incomplete: str) -> list[str]:
+def complete_record(ctx: typer.Context, incomplete: str) -> list[tuple[str, str]]:
+    """Record ids, and the names and aliases of entities and topics that name one record only: every
+    candidate is something `show` and `cite` accept."""
     fb = _completion_factbase(ctx)
-    return [r.id for r in fb.records() if r.id.startswith(incomplete.casefold())] if fb else []
+    if fb is None:
+        return []
+    from ..text import compact
+
+    wanted = incomplete.casefold()
+    offers = {r.id: f"{r.kind}: {_short(r.label)}" for r in fb.records() if r.id.startswith(wanted)}
+    named: dict[str, set[str]] = {}  # a folded name -> the ids of the records it names
+    forms: dict[str, str] = {}  # a name or alias as written -> the record's id
+    for record in fb.records():
+        if isinstance(record, m.Entity | m.Topic):
+            for form in (record.label, *record.aliases):
+                named.setdefault(compact(form), set()).add(record.id)
+                if form.casefold().startswith(wanted) and form not in offers:
+                    forms.setdefault(form, record.id)
+    for form, record_id in forms.items():
+        if named[compact(form)] == {record_id} and form not in offers:
+            offers[form] = f"{fb.by_id[record_id].kind} {record_id}"
+    return list(offers.items())
+
+
+def complete_source(ctx: typer.Context, incomplete: str) -> list[tuple[str, str]]:
+    fb = _completion_factbase(ctx)
+    chosen = fb.of(m.Source) if fb else ()
+    return [(s.id, _short(s.title)) for s in chosen if s.id.startswith(incomplete.casefold())]
+
+
+def _short(text: str) -> str:
+    return text if len(text) <= 60 else text[:59].rsplit(" ", 1)[0].rstrip(",;:") + "\u2026"
 
 
 # -- shared options, defined once --------------------------------------------------------------------------
@@ -215,7 +245,11 @@ def main_options(
 ) -> None:
     """Look up the facts, figures, quotes and actors of Putin's December 2025 visit to India.
 
-    Example: indoruss search S-400
+    \b
+    Examples:
+      indoruss search S-400
+      indoruss show peskov
+      indoruss quotes --by Peskov --topic defence
     """
     global _state
     _state = State(data, not no_cache, debug, as_of)
@@ -236,7 +270,11 @@ def search(
 ) -> None:
     """Search every record, best match first; typos and spelling variants are forgiven.
 
-    Example: indoruss search S-400
+    \b
+    Examples:
+      indoruss search S-400
+      indoruss search "what did Peskov say about the S-400" --limit 2
+      indoruss search oil --kind figure --json
     """
     from ..search.ranking import Filters, suggestions
     from ..search.ranking import search as run_search
@@ -282,7 +320,11 @@ def topics(
 ) -> None:
     """List the topics with their number of facts, figures and quotes, or show one topic in full.
 
-    Example: indoruss topics defence
+    \b
+    Examples:
+      indoruss topics
+      indoruss topics defence
+      indoruss topics trade --json
     """
     from ..model import queries
 
@@ -333,7 +375,11 @@ def quotes(
 ) -> None:
     """Show the quotes, verbatim, with speaker, context and source.
 
-    Example: indoruss quotes --by Peskov
+    \b
+    Examples:
+      indoruss quotes --by Peskov
+      indoruss quotes --by "Dmitry Peskov" --topic defence
+      indoruss quotes --topic trade --json
     """
     from ..model import queries
 
@@ -382,7 +428,7 @@ ListLimit = Annotated[
 ]
 
 
-def _lister(cls: type[m.Fact] | type[m.Event], example: str) -> Any:
+def _lister(cls: type[m.Fact] | type[m.Event], *examples: str) -> Any:
     """One listing command per kind of claim: the same options, its own help."""
 
     def command(
@@ -395,22 +441,34 @@ def _lister(cls: type[m.Fact] | type[m.Event], example: str) -> Any:
         _list_claims(cls, topic, status, source, limit, json)
 
     section = m.KIND_BY_NAME[cls.kind].section
+    shown = "".join(f"      {example}\n" for example in examples)
     command.__doc__ = f"""List the {section}, filtered by topic, status or source, in file order.
 
-    Example: {example}
-    """
+    \b
+    Examples:
+{shown}    """
     return command
 
 
-app.command("facts")(_lister(m.Fact, "indoruss facts --status possible"))
-app.command("events")(_lister(m.Event, "indoruss events --topic defence"))
+app.command("facts")(
+    _lister(
+        m.Fact,
+        "indoruss facts --status possible",
+        "indoruss facts --topic defence --limit 5",
+        "indoruss facts --source indiatoday-2025-12-15-relos-signed --json",
+    )
+)
+app.command("events")(_lister(m.Event, "indoruss events --topic defence", "indoruss events --status expected --json"))
 
 
 @app.command()
 def figures(topic: TopicOption = None, json: JsonListOption = False) -> None:
     """Show every figure: as written, what it measures, qualifier, period and source.
 
-    Example: indoruss figures --topic trade
+    \b
+    Examples:
+      indoruss figures --topic trade
+      indoruss figures --json
     """
     from ..model.queries import in_topic
 
@@ -428,7 +486,10 @@ def actors(
 ) -> None:
     """List the people, organisations, countries, weapon systems and other entities.
 
-    Example: indoruss actors --category person
+    \b
+    Examples:
+      indoruss actors --category person
+      indoruss actors --category weapon-system --json
     """
     from ..model.queries import actors as list_actors
 
@@ -453,7 +514,11 @@ def show(
 ) -> None:
     """Show one record in full, with the records linked to it, most related first.
 
-    Example: indoruss show peskov
+    \b
+    Examples:
+      indoruss show peskov
+      indoruss show "Dmitry Peskov" --limit 5
+      indoruss show s-400-on-agenda --json
     """
     from ..model.analysis import detail
     from ..model.queries import find_record
@@ -468,7 +533,10 @@ def show(
 def export() -> None:
     """Print the whole validated fact base as one JSON document.
 
-    Example: indoruss export > factbase.json
+    \b
+    Examples:
+      indoruss export > factbase.json
+      indoruss --as-of 2025-12-04 export > before-the-visit.json
     """
     from ..views.jsondoc import export_json
 
@@ -488,7 +556,11 @@ def validate(
 
     Exit code 0 when clean, 1 when problems were found (each listed with file:line), 2 when it cannot run.
 
-    Example: indoruss validate --against putin-india-visit-2025-12-04.txt
+    \b
+    Examples:
+      indoruss validate
+      indoruss validate --json
+      indoruss validate --against putin-india-visit-2025-12-04.txt
     """
     from ..loading.crosscheck import check_against
     from ..loading.loader import load_factbase
@@ -548,7 +620,10 @@ def _read_report(path: Path) -> str:
 def brief(topic: TopicOption = None, markdown: MarkdownOption = False) -> None:
     """A one-page briefing: per topic, the key facts with their status, the figures and the quotes.
 
-    Example: indoruss brief --topic defence --markdown > defence.md
+    \b
+    Examples:
+      indoruss brief --topic defence
+      indoruss brief --topic defence --markdown > defence.md
     """
     from ..model.analysis import brief as build
 
@@ -566,7 +641,10 @@ def brief(topic: TopicOption = None, markdown: MarkdownOption = False) -> None:
 def timeline(topic: TopicOption = None, json: JsonListOption = False) -> None:
     """Every dated record in order, with its date precision (year, month, day) and status.
 
-    Example: indoruss timeline --topic defence
+    \b
+    Examples:
+      indoruss timeline --topic defence
+      indoruss timeline --json
     """
     from ..model.analysis import timeline as build
 
@@ -585,7 +663,11 @@ def cite(
 ) -> None:
     """A citation for a record: source title, publisher, date and paragraph.
 
-    Example: indoruss cite s-400-on-agenda --markdown
+    \b
+    Examples:
+      indoruss cite s-400-on-agenda
+      indoruss cite s-400-on-agenda --markdown
+      indoruss cite quote-peskov-s-400 --json
     """
     from ..model.citing import Citation, citation
     from ..model.queries import find_record
@@ -622,7 +704,10 @@ def outcomes(
 ) -> None:
     """The scorecard: each pre-visit expectation, what came of it, and the sources that say so.
 
-    Example: indoruss outcomes --verdict not-reported
+    \b
+    Examples:
+      indoruss outcomes --verdict not-reported
+      indoruss outcomes --topic defence --json
     """
     from ..model.outcomes import scorecard
 
@@ -647,14 +732,17 @@ def sources(
     source_id: Annotated[
         str | None,
         typer.Argument(
-            metavar="[ID]", help="Show this source and the records that cite it.", autocompletion=complete_record
+            metavar="[ID]", help="Show this source and the records that cite it.", autocompletion=complete_source
         ),
     ] = None,
     json: JsonListOption = False,
 ) -> None:
     """Every source with its kind, publisher, date, language and how many records cite it.
 
-    Example: indoruss sources indiatoday-2025-12-15-relos-signed
+    \b
+    Examples:
+      indoruss sources
+      indoruss sources indiatoday-2025-12-15-relos-signed
     """
     from ..model.outcomes import source_uses
 
@@ -700,7 +788,10 @@ def _source_uses_json(fb: m.FactBase, uses: list[Any]) -> list[dict[str, Any]]:
 def conflicts(topic: TopicOption = None, json: JsonListOption = False) -> None:
     """Where sources disagree: each question with the competing claims side by side, each with its source.
 
-    Example: indoruss conflicts --topic trade
+    \b
+    Examples:
+      indoruss conflicts
+      indoruss conflicts --topic trade --json
     """
     from ..model.outcomes import conflicts as find
 

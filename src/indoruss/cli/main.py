@@ -55,6 +55,12 @@ def main(args: list[str] | None = None) -> None:
     given = sys.argv[1:] if args is None else args
     args = _global_options_first(given)
     command = get_command(_only_the_invoked_command(args))
+    if "_INDORUSS_COMPLETE" in os.environ or any(a.startswith(_COMPLETION_OPTIONS) for a in args):
+        _completion(args)
+    option: Any
+    for option in command.params:
+        if option.name in _COMPLETION_HELP:
+            option.help = _COMPLETION_HELP[option.name]
     try:
         try:
             result = command.main(args=args, prog_name="indoruss", standalone_mode=False)
@@ -103,6 +109,25 @@ def main(args: list[str] | None = None) -> None:
         # The process ends here: skip freeing a large fact base object by object on the way out.
         os._exit(code)
     raise SystemExit(code)
+
+
+_COMPLETION_OPTIONS = ("--show-completion", "--install-completion")
+# Typer's help says "for the current shell"; here a shell can be named after the option.
+_COMPLETION_HELP = {
+    "install_completion": "Install completion for [bash|zsh|fish] (default: the current shell).",
+    "show_completion": "Print the completion script for [bash|zsh|fish] (default: the current shell).",
+}
+
+
+def _completion(args: list[str]) -> None:
+    """Shell completion in place of Typer's (see cli/completion.py); a shell named after --show-completion
+    or --install-completion is the one whose script is printed or installed."""
+    from . import completion
+
+    completion.register()
+    asked = completion.shell_asked_for(args)
+    if asked is not None:
+        raise SystemExit(completion.run_completion_option(*asked))
 
 
 def _write_empty_json(document: str) -> None:
