@@ -16,7 +16,7 @@ from .. import __version__
 from ..errors import DataPathError, FactBaseError, LookupFailed, ProblemsFound
 from ..model import records as m
 from ..safety import printable_line
-from ..views.formats import FORMATS, render
+from ..views.formats import FORMATS, Extra, render
 from ..views.output import View, emit
 from ..views.stream import write
 
@@ -25,7 +25,7 @@ if TYPE_CHECKING:
 
     from ..search.ranking import Hit
     from ..storage.store import Store
-    from ..views.columns import Extra, Rows, Value
+    from ..views.columns import Rows, Value
     from ..views.formats import Choice
 
 APP_SETTINGS: dict[str, Any] = {
@@ -346,7 +346,6 @@ def search(
 
     Example: indoruss search S-400
     """
-    from ..views.columns import Extra
 
     extras = (Extra("score", "REAL"), Extra("matched"))
     choice = _choice(fmt, json, fields, SEARCHED_KINDS, extras)
@@ -438,7 +437,6 @@ def topics(
 
 def _topic_list(json: bool, fmt: Any, fields: str | None) -> None:
     from ..model import queries
-    from ..views.columns import Extra
 
     extras = tuple(Extra(m.KIND_BY_NAME[k].section, "INTEGER") for k in m.CLAIM_KINDS)
     choice = _choice(fmt, json, fields, ("topic",), extras)
@@ -641,6 +639,7 @@ def export(
         typer.Option("--format", metavar="FORMAT", help="json (one document), jsonl (a record a line) or sqlite."),
     ] = ExportFormat.json,  # type: ignore[attr-defined]
     force: Annotated[bool, typer.Option("--force", help="Replace FILE if it exists.")] = False,
+    json: Annotated[bool, typer.Option("--json", help="Short for --format json (the default).")] = False,
 ) -> None:
     """Write the whole validated fact base: one JSON document, JSON Lines, or an SQLite database.
 
@@ -654,6 +653,10 @@ def export(
     from ..views.jsondoc import export_json
 
     chosen = fmt.value
+    if json and chosen != "json":
+        from ..errors import UnknownChoice
+
+        raise UnknownChoice(f"--json is short for --format json; it cannot go with --format {chosen}")
     if chosen == "sqlite" and file is None:
         from ..errors import UnknownChoice
 
@@ -893,7 +896,6 @@ def outcomes(
     """
     from ..model.outcomes import scorecard
     from ..model.queries import select
-    from ..views.columns import Extra
 
     extras = tuple(Extra(name) for name in ("verdict", "outcome", "as_of", "summary", "evidence"))
     choice = _choice(fmt, json, fields, m.CLAIM_KINDS, extras)
@@ -955,7 +957,6 @@ def sources(
     Example: indoruss sources indiatoday-2025-12-15-relos-signed
     """
     from ..model.outcomes import source_uses
-    from ..views.columns import Extra
 
     extras = (Extra("cited_by", "INTEGER"),)
     choice = _choice(fmt, json, fields, ("source",), extras)

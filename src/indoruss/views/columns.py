@@ -138,13 +138,6 @@ def _shared_rank(name: str) -> int:
     return order.index(name) if name in order else len(order)
 
 
-class Extra(NamedTuple):
-    """A column that one command adds after the record's own (a search score, an outcome's verdict)."""
-
-    name: str
-    sql: str = "TEXT"
-
-
 class Rows(NamedTuple):
     """A listing as a table: the column names and, per record, its typed values in that order."""
 
@@ -159,12 +152,12 @@ class Rows(NamedTuple):
 def rows(
     records: Iterable[m.BaseRecord],
     kinds: tuple[str, ...],
-    extras: Sequence[Extra] = (),
+    extras: Sequence[tuple[str, str]] = (),  # (name, SQLite type) of columns a command adds
     extra_values: Callable[[Any], tuple[Value, ...]] | None = None,
 ) -> Rows:
     """Every record as one row of the columns of `kinds`, blank where its kind has no such column."""
     columns = listing_columns(kinds)
-    names = tuple(c.name for c in columns) + tuple(e.name for e in extras)
+    names = tuple(c.name for c in columns) + tuple(name for name, _ in extras)
     out: list[tuple[Value, ...]] = []
     for record in records:
         mine = {c.name for c in columns_of(record.kind)} | {"label"}

@@ -20,6 +20,13 @@ FORMATS = ("table", "plain", "tsv", "csv", "json", "jsonl", "markdown")
 COLUMNAR = ("table", "tsv", "csv", "markdown")
 
 
+class Extra(NamedTuple):
+    """A column that one command adds after the record's own (a search score, an outcome's verdict)."""
+
+    name: str
+    sql: str = "TEXT"
+
+
 class Choice(NamedTuple):
     format: str
     fields: tuple[str, ...] | None = None
