@@ -595,21 +595,12 @@ def test_sqlite_export_needs_a_file_and_a_real_folder(run: Run, data: Path, tmp_
     assert (out.code, out.stderr) == (2, f"Error: cannot write {missing}: No such file or directory\n")
 
 
-def test_export_without_format_is_still_the_json_document(run: Run, data: Path) -> None:
+def test_export_jsonl_is_every_record_of_the_document_a_line(run: Run, data: Path) -> None:
     document = json.loads(run("--data", str(data), "export").stdout)
-    assert list(document) == [
-        "schema_version",
-        "fingerprint",
-        "sources",
-        "topics",
-        "entities",
-        "facts",
-        "figures",
-        "quotes",
-        "events",
-        "outcomes",
-        "conflicts",
-    ]
+    lines = run("--data", str(data), "export", "--format", "jsonl").stdout.splitlines()
+    sections = ("sources", "topics", "entities", "facts", "figures", "quotes", "events", "outcomes", "conflicts")
+    assert [json.loads(line) for line in lines] == [r for s in sections for r in document[s]]
+    assert len(lines) == 13
 
 
 # -- start-up stays lean ------------------------------------------------------------------------------------

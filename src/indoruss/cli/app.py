@@ -55,6 +55,7 @@ class State:
         self.as_of = as_of  # a day YYYY-MM-DD: show the fact base as it stood then
         # Set by --json on a command whose JSON is a list: when nothing is found, scripts still get `[]`.
         self.empty_json: str | None = None
+        self.cut: str | None = None  # "10 of 31; --limit to see more", said after the list
         self._store: Store | None = None
 
     @property
@@ -231,13 +232,27 @@ def _rows(
 
 
 def _first(chosen: list[Any], limit: int | None) -> list[Any]:
-    """At most `limit` of the records, saying on stderr how many of how many when that is fewer."""
+    """At most `limit` of the records; when that is fewer, _show says so on stderr after the list."""
     if limit is None or len(chosen) <= limit:
         return chosen
-    from ..views.output import warn
-
-    warn(f"{limit} of {len(chosen)}; --limit to see more")
+    _state.cut = f"{limit} of {len(chosen)}; --limit to see more"
     return chosen[:limit]
+
+
+def _show(
+    choice: Choice,
+    to_json: Callable[[], Any],
+    rows: Callable[[], Rows],
+    show: Callable[[View], None],
+    as_markdown: Callable[[], str] | None = None,
+) -> None:
+    """The result in the chosen format, then how many of how many it shows when a limit cut it: last, where
+    a reader at a terminal sees it below the list."""
+    render(choice, to_json, rows, show, as_markdown)
+    if _state.cut:
+        from ..views.output import warn
+
+        warn(_state.cut)
 
 
 def _only(
@@ -375,7 +390,7 @@ def search(
         warn(f"No record matches every word of {query!r}; closest matches:")
     fb = store.subset([h.record_id for h in hits]) if _state.as_of is None else _state.factbase
     matched = {h.record_id: (round(h.score, 1), h.match.field) for h in hits}
-    render(
+    _show(
         choice,
         lambda: _hits_json(fb, hits),
         _rows([fb.by_id[h.record_id] for h in hits], SEARCHED_KINDS, extras, lambda r: matched[r.id]),
@@ -427,7 +442,7 @@ def topics(
     if not kept:
         raise LookupFailed(f"no records in topic {shown.topic.id!r} match these options")
     shown = queries.TopicDetail(shown.topic, tuple(kept))
-    render(
+    _show(
         choice,
         lambda: _records_json(fb, kept),
         _rows(kept, chosen_kinds),
@@ -449,7 +464,7 @@ def _topic_list(json: bool, fmt: Any, fields: str | None) -> None:
         fb = _state.factbase
         rows = queries.topic_counts(fb)
     counts = {row.topic.id: tuple(row.counts.values()) for row in rows}
-    render(
+    _show(
         choice,
         lambda: _topic_rows_json(fb, rows),
         _rows([row.topic for row in rows], ("topic",), extras, lambda t: counts[t.id]),
@@ -501,7 +516,7 @@ def quotes(
     chosen = _first(queries.select(fb, queries.quotes(fb, speaker, None), only), limit)
     if not chosen:
         raise LookupFailed("no quotes match these options")
-    render(choice, lambda: _records_json(fb, chosen), _rows(chosen, ("quote",)), lambda view: view.quotes(fb, chosen))
+    _show(choice, lambda: _records_json(fb, chosen), _rows(chosen, ("quote",)), lambda view: view.quotes(fb, chosen))
 
 
 def _list_claims(
@@ -515,7 +530,7 @@ def _list_claims(
         raise LookupFailed(f"no {m.KIND_BY_NAME[cls.kind].section} match these options")
     shown = _first(chosen, limit)
     title = f"{m.KIND_BY_NAME[cls.kind].section.capitalize()} ({len(shown)} of {len(chosen)})"
-    render(
+    _show(
         choice,
         lambda: _records_json(fb, shown),
         _rows(shown, (cls.kind,)),
@@ -573,7 +588,7 @@ def figures(
     chosen = _first(select(fb, fb.of(m.Figure), _only(fb, topic, None, status, source, verdict)), limit)
     if not chosen:
         raise LookupFailed("no figures match these options")
-    render(choice, lambda: _records_json(fb, chosen), _rows(chosen, ("figure",)), lambda view: view.figures(fb, chosen))
+    _show(choice, lambda: _records_json(fb, chosen), _rows(chosen, ("figure",)), lambda view: view.figures(fb, chosen))
 
 
 @app.command()
@@ -594,7 +609,7 @@ def actors(
     chosen = list_actors(fb, category.value if category else None)
     if not chosen:
         raise LookupFailed("no actors match these options")
-    render(choice, lambda: _records_json(fb, chosen), _rows(chosen, ("entity",)), lambda view: view.actors(fb, chosen))
+    _show(choice, lambda: _records_json(fb, chosen), _rows(chosen, ("entity",)), lambda view: view.actors(fb, chosen))
 
 
 @app.command()
@@ -625,7 +640,7 @@ def show(
     fb = _state.factbase
     shown = detail(fb, find_record(fb, id_or_name), limit)
     record = shown.record
-    render(choice, lambda: detail_json(fb, shown), _rows([record], (record.kind,)), lambda view: view.show(fb, shown))
+    _show(choice, lambda: detail_json(fb, shown), _rows([record], (record.kind,)), lambda view: view.show(fb, shown))
 
 
 @app.command()
@@ -801,7 +816,7 @@ def brief(
 
         return to_markdown(fb, sections)
 
-    render(
+    _show(
         choice,
         lambda: _records_json(fb, records),
         _rows(records, kinds),
@@ -835,7 +850,7 @@ def timeline(
     entries = _first(select(fb, build(fb, only.topic), only), limit)
     if not entries:
         raise LookupFailed("no dated records match these options")
-    render(
+    _show(
         choice,
         lambda: _records_json(fb, entries),
         _rows(entries, m.CLAIM_KINDS),
@@ -917,7 +932,7 @@ def outcomes(
             return (row.verdict, None, None, None, None)
         return (row.verdict, found.id, found.as_of.text, found.summary, found.evidence)
 
-    render(
+    _show(
         choice,
         lambda: _scorecard_json(fb, card),
         _rows([row.expectation for row in card.rows], m.CLAIM_KINDS, extras, outcome_cells),
@@ -966,7 +981,7 @@ def sources(
         if not uses:
             raise LookupFailed("no sources in the fact base as of this date")
         cited = {u.source.id: (len(u.citing),) for u in uses}
-        render(
+        _show(
             choice,
             lambda: _source_uses_json(fb, uses),
             _rows([u.source for u in uses], ("source",), extras, lambda s: cited[s.id]),
@@ -984,7 +999,7 @@ def sources(
         view.sources(fb, [found])
         view.topic(fb, _citing(found))
 
-    render(
+    _show(
         choice,
         lambda: _source_uses_json(fb, [found]),
         _rows([found.source], ("source",), extras, lambda s: (len(found.citing),)),
@@ -1024,7 +1039,7 @@ def conflicts(
     shown = find(fb, _topic(fb.topics, topic))
     if not shown:
         raise LookupFailed("no conflicts match these options")
-    render(
+    _show(
         choice,
         lambda: _conflicts_json(fb, shown),
         _rows([c.conflict for c in shown], ("conflict",)),
