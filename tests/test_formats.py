@@ -633,3 +633,49 @@ def test_csv_sqlite_and_json_load_only_when_used(tmp_path: Path, args: list[str]
         done = subprocess.run([sys.executable, "-c", LEAN, *args], env=env, capture_output=True, text=True)
     assert done.stdout.strip()
     assert done.stderr.splitlines()[-1] == f"loaded: {loaded}"
+
+
+# -- the column contract, as the README documents it ----------------------------------------------------------
+
+CLAIM = ["status", "attribution", "attribution_id", "date", "date_precision", "date_label", "topics", "entities"]
+CLAIM += ["qualifies", "source", "paragraph", "sources"]
+DOCUMENTED = {
+    "fact": ["statement", *CLAIM],
+    "figure": ["value", "unit", "display", "qualifier", "measures", "period", *CLAIM],
+    "quote": ["text", "speaker", "speaker_id", "context", "fragment", *CLAIM[1:]],
+    "event": ["title", *CLAIM],
+    "entity": ["name", "category", "description", "aliases", "topics", "source", "paragraph"],
+    "topic": ["title", "description", "aliases"],
+    "outcome": ["expectation", "verdict", "as_of", "summary", "evidence", "topics", "entities"],
+    "conflict": ["question", "claims", "note", "topics"],
+    "source": ["title", "publisher", "published", "source_kind", "note", "url", "document", "language", "via"],
+}
+
+
+def test_every_kind_has_the_columns_the_readme_documents() -> None:
+    """A new field changes a kind's columns: this fails until the README's table (and this copy) say so."""
+    from indoruss.model import records as m
+    from indoruss.views.columns import columns_of
+
+    assert set(DOCUMENTED) == set(m.KINDS)
+    for kind, columns in DOCUMENTED.items():
+        assert [c.name for c in columns_of(kind)] == ["id", "kind", *columns], kind
+
+
+def test_show_in_a_column_format_is_the_record_as_one_row(run: Run, data: Path) -> None:
+    out = run("--data", str(data), "show", "peskov", "--format", "csv")
+    assert parsed_csv(out.stdout) == [
+        ["id", "kind", *DOCUMENTED["entity"]],
+        ["peskov", "entity", "Dmitry Peskov", "person", "Kremlin spokesman.", "Песков; Peskov", "trade", "report", "2"],
+    ]
+
+
+def test_export_to_a_file_is_atomic_and_never_clobbers(run: Run, data: Path, tmp_path: Path) -> None:
+    target = tmp_path / "factbase.json"
+    assert run("--data", str(data), "export", str(target)).code == 0
+    assert json.loads(target.read_text(encoding="utf-8")) == json.loads(run("--data", str(data), "export").stdout)
+    target.write_text("mine", encoding="utf-8")
+    refused = run("--data", str(data), "export", "--format", "jsonl", str(target))
+    assert (refused.code, target.read_text(encoding="utf-8")) == (2, "mine")
+    assert run("--data", str(data), "export", "--format", "jsonl", str(target), "--force").code == 0
+    assert len(target.read_text(encoding="utf-8").splitlines()) == 13
