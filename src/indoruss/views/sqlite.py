@@ -52,7 +52,7 @@ def _kind_tables(db: sqlite3.Connection, fb: m.FactBase) -> None:
 def _link_tables(db: sqlite3.Connection, fb: m.FactBase) -> None:
     db.executescript(
         """
-        CREATE TABLE records (id TEXT PRIMARY KEY, kind TEXT, label TEXT);
+        CREATE TABLE records (id TEXT PRIMARY KEY, kind TEXT, label TEXT, text TEXT);
         CREATE TABLE record_topics (record_id TEXT, kind TEXT, topic_id TEXT REFERENCES topics(id));
         CREATE TABLE record_entities (record_id TEXT, kind TEXT, entity_id TEXT REFERENCES entities(id));
         CREATE TABLE record_sources (
@@ -64,7 +64,7 @@ def _link_tables(db: sqlite3.Connection, fb: m.FactBase) -> None:
         """
     )
     records = fb.records()
-    db.executemany("INSERT INTO records VALUES (?, ?, ?)", ((r.id, r.kind, r.label) for r in records))
+    db.executemany("INSERT INTO records VALUES (?, ?, ?, ?)", ((r.id, r.kind, r.label, prose(r)) for r in records))
     topics = [(r.id, r.kind, t) for r in records for t in getattr(r, "topics", ()) if not isinstance(r, m.Topic)]
     db.executemany("INSERT INTO record_topics VALUES (?, ?, ?)", topics)
     entities = [(r.id, r.kind, e) for r in records if isinstance(r, m.Claim | m.Outcome) for e in r.entities]
@@ -89,13 +89,15 @@ def _link_tables(db: sqlite3.Connection, fb: m.FactBase) -> None:
         db.execute(f"CREATE INDEX {table}_record_id ON {table} (record_id)")
 
 
-def _full_text(db: sqlite3.Connection, fb: m.FactBase) -> None:
-    # unicode61 splits Cyrillic and Devanagari into words as it does Latin; diacritics are folded.
+def _full_text(db: sqlite3.Connection) -> None:
+    # An index over the `records` table, written as sqlite-utils writes one (content=[records]), so that
+    # Datasette finds it and offers a search box on that table. unicode61 splits Cyrillic and Devanagari
+    # into words as it does Latin, and folds case and diacritics.
     db.execute(
         f"CREATE VIRTUAL TABLE {FTS_TABLE} USING fts5(id UNINDEXED, kind UNINDEXED, text, "
-        "tokenize = 'unicode61 remove_diacritics 2')"
+        "tokenize='unicode61 remove_diacritics 2', content=[records])"
     )
-    db.executemany(f"INSERT INTO {FTS_TABLE} VALUES (?, ?, ?)", ((r.id, r.kind, prose(r)) for r in fb.records()))
+    db.execute(f"INSERT INTO {FTS_TABLE} (rowid, id, kind, text) SELECT rowid, id, kind, text FROM records")
 
 
 def fill_database(path: Path, fb: m.FactBase) -> None:
@@ -106,7 +108,7 @@ def fill_database(path: Path, fb: m.FactBase) -> None:
         with db:
             _kind_tables(db, fb)
             _link_tables(db, fb)
-            _full_text(db, fb)
+            _full_text(db)
     finally:
         db.close()
 
