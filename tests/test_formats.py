@@ -411,6 +411,8 @@ def _ids(out: Outcome) -> list[str]:
         (["outcomes", "--kind", "figure"], ["talks-length"]),
         (["outcomes", "--status", "possible"], ["trade-in-hindi"]),
         (["outcomes", "--source", "wire"], ["pipeline-expected", "trade-in-hindi"]),  # evidence, or its own source
+        (["actors", "--topic", "trade", "--category", "person"], ["peskov"]),
+        (["actors", "--source", "report"], ["peskov", "india"]),  # people first, as `actors` lists them
     ],
 )
 def test_filters_keep_exactly_the_matching_records(run: Run, data: Path, args: list[str], ids: list[str]) -> None:
@@ -427,6 +429,8 @@ def test_filters_keep_exactly_the_matching_records(run: Run, data: Path, args: l
         (["topics", "trade", "--limit", "3"], "3 of 9; --limit to see more\n"),
         (["quotes", "--limit", "5"], ""),
         (["outcomes", "--limit", "1"], "1 of 3; --limit to see more\n"),
+        (["sources", "--limit", "1"], "1 of 2; --limit to see more\n"),
+        (["actors", "--limit", "1"], "1 of 2; --limit to see more\n"),
     ],
 )
 def test_a_cut_list_says_how_many_of_how_many(run: Run, data: Path, args: list[str], shown: str) -> None:

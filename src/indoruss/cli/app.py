@@ -594,6 +594,9 @@ def figures(
 @app.command()
 def actors(
     category: Annotated[Category | None, typer.Option("--category", "-c", help="Only this category.")] = None,
+    topic: TopicOption = None,
+    source: SourceOption = None,
+    limit: AnyLimit = None,
     json: JsonListOption = False,
     fmt: FormatOption = None,
     fields: FieldsOption = None,
@@ -603,10 +606,12 @@ def actors(
     Example: indoruss actors --category person
     """
     from ..model.queries import actors as list_actors
+    from ..model.queries import select
 
     choice = _choice(fmt, json, fields, ("entity",))
     fb = _state.factbase
-    chosen = list_actors(fb, category.value if category else None)
+    only = _only(fb, topic, source=source)
+    chosen = _first(select(fb, list_actors(fb, category.value if category else None), only), limit)
     if not chosen:
         raise LookupFailed("no actors match these options")
     _show(choice, lambda: _records_json(fb, chosen), _rows(chosen, ("entity",)), lambda view: view.actors(fb, chosen))
@@ -963,6 +968,7 @@ def sources(
             metavar="[ID]", help="Show this source and the records that cite it.", autocompletion=complete_record
         ),
     ] = None,
+    limit: AnyLimit = None,
     json: JsonListOption = False,
     fmt: FormatOption = None,
     fields: FieldsOption = None,
@@ -980,6 +986,7 @@ def sources(
     if source_id is None:
         if not uses:
             raise LookupFailed("no sources in the fact base as of this date")
+        uses = _first(uses, limit)
         cited = {u.source.id: (len(u.citing),) for u in uses}
         _show(
             choice,
@@ -1026,7 +1033,11 @@ def _source_uses_json(fb: m.FactBase, uses: list[Any]) -> list[dict[str, Any]]:
 
 @app.command()
 def conflicts(
-    topic: TopicOption = None, json: JsonListOption = False, fmt: FormatOption = None, fields: FieldsOption = None
+    topic: TopicOption = None,
+    limit: AnyLimit = None,
+    json: JsonListOption = False,
+    fmt: FormatOption = None,
+    fields: FieldsOption = None,
 ) -> None:
     """Where sources disagree: each question with the competing claims side by side, each with its source.
 
@@ -1036,7 +1047,7 @@ def conflicts(
 
     choice = _choice(fmt, json, fields, ("conflict",))
     fb = _state.factbase
-    shown = find(fb, _topic(fb.topics, topic))
+    shown = _first(find(fb, _topic(fb.topics, topic)), limit)
     if not shown:
         raise LookupFailed("no conflicts match these options")
     _show(
