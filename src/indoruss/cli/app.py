@@ -807,11 +807,15 @@ def brief(
     only = _only(fb, topic, kind, status, source, verdict)
     sections = []
     for section in build(fb, only.topic):
-        facts, figures, said = (
-            tuple(select(fb, part, only)) for part in (section.facts, section.figures, section.quotes)
+        kept = BriefSection(
+            section.topic,
+            tuple(select(fb, section.facts, only)),
+            tuple(select(fb, section.figures, only)),
+            tuple(select(fb, section.quotes, only)),
+            section.outcomes,
         )
-        if facts or figures or said:
-            sections.append(BriefSection(section.topic, facts, figures, said, section.outcomes))  # type: ignore[arg-type]
+        if kept.facts or kept.figures or kept.quotes:
+            sections.append(kept)
     if not sections:
         raise LookupFailed("no records for a brief match these options")
     records = [r for section in sections for r in (*section.facts, *section.figures, *section.quotes)]
