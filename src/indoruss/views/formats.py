@@ -18,6 +18,7 @@ if TYPE_CHECKING:
 
 FORMATS = ("table", "plain", "tsv", "csv", "json", "jsonl", "markdown")
 COLUMNAR = ("table", "tsv", "csv", "markdown")
+UNBROKEN = frozenset({"id", "value", "paragraph", "score", "cited_by", "facts", "figures", "quotes", "events"})
 
 
 class Extra(NamedTuple):
@@ -147,8 +148,9 @@ def _table(table: Rows) -> None:
 
     drawn = Table(box=box.SIMPLE_HEAD, expand=False)
     for name in table.names:
-        # An id is never wrapped: it is what a reader passes on to `show` or `cite`.
-        drawn.add_column(Text(name), overflow="fold", no_wrap=name == "id")
+        # An id is never wrapped (it is what a reader passes on to `show` or `cite`), nor is a number.
+        whole = name in UNBROKEN or name.endswith("_id")
+        drawn.add_column(Text(name), overflow="fold", no_wrap=whole)
     for row in table.rows:
         drawn.add_row(*(Text(printable(cell(v))) for v in row))
     Console(highlight=False, file=STDOUT).print(drawn)  # type: ignore[arg-type]
