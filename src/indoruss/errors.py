@@ -108,3 +108,11 @@ class OutputClosed(Exception):
     up (Typer turns a broken pipe into exit code 1) mistakes it for another failure."""
 
     exit_code = EXIT_CLOSED_PIPE
+
+
+class WouldOverwrite(IndorussError):
+    """A file to be written exists, and --force was not given (a usage error: nothing is written)."""
+
+
+class CannotWrite(IndorussError):
+    """A file the user asked for cannot be written (no such folder, no permission, a full disk)."""

@@ -16,12 +16,17 @@ from .. import __version__
 from ..errors import DataPathError, FactBaseError, LookupFailed, ProblemsFound
 from ..model import records as m
 from ..safety import printable_line
+from ..views.formats import FORMATS, Extra, render
 from ..views.output import View, emit
 from ..views.stream import write
 
 if TYPE_CHECKING:
+    from collections.abc import Callable, Sequence
+
     from ..search.ranking import Hit
     from ..storage.store import Store
+    from ..views.columns import Rows, Value
+    from ..views.formats import Choice
 
 APP_SETTINGS: dict[str, Any] = {
     "name": "indoruss",
@@ -32,8 +37,14 @@ APP_SETTINGS: dict[str, Any] = {
 app = typer.Typer(**APP_SETTINGS)
 
 Kind = Enum("Kind", {k: k for k in m.KINDS if k != "source"}, type=str)  # type: ignore[misc]
+ClaimKind = Enum("ClaimKind", {k: k for k in m.KINDS if k in m.CLAIM_KINDS}, type=str)  # type: ignore[misc]
+BriefKind = Enum("BriefKind", {k: k for k in ("fact", "figure", "quote")}, type=str)  # type: ignore[misc]
 Status = Enum("Status", {s: s for s in m.STATUSES}, type=str)  # type: ignore[misc]
 Category = Enum("Category", {c: c for c in m.CATEGORIES}, type=str)  # type: ignore[misc]
+Verdict = Enum("Verdict", {v: v for v in (*m.VERDICTS, "open")}, type=str)  # type: ignore[misc]
+Format = Enum("Format", {f: f for f in FORMATS}, type=str)  # type: ignore[misc]
+ExportFormat = Enum("ExportFormat", {f: f for f in ("json", "jsonl", "sqlite")}, type=str)  # type: ignore[misc]
+SEARCHED_KINDS = tuple(k.value for k in Kind)
 
 
 class State:
@@ -44,6 +55,7 @@ class State:
         self.as_of = as_of  # a day YYYY-MM-DD: show the fact base as it stood then
         # Set by --json on a command whose JSON is a list: when nothing is found, scripts still get `[]`.
         self.empty_json: str | None = None
+        self.cut: str | None = None  # "10 of 31; --limit to see more", said after the list
         self._store: Store | None = None
 
     @property
@@ -181,6 +193,115 @@ TopicOption = Annotated[
     ),
 ]
 MarkdownOption = Annotated[bool, typer.Option("--markdown", help="Print Markdown, ready to paste into a report.")]
+StatusFilter = Annotated[Status | None, typer.Option("--status", "-s", help="Only records with this status.")]
+SourceOption = Annotated[
+    str | None, typer.Option("--source", metavar="SOURCE_ID", help="Only records that cite this source.")
+]
+VerdictOption = Annotated[
+    Verdict | None,
+    typer.Option("--verdict", "-v", help="Only expectations (and outcomes) with this verdict, or 'open'."),
+]
+ClaimKindOption = Annotated[ClaimKind | None, typer.Option("--kind", "-k", help="Only records of this kind.")]
+ListLimit = Annotated[
+    int, typer.Option("--limit", "-n", metavar="N", parser=positive_int, help="Show at most this many.")
+]
+# For the lists that show everything unless told otherwise.
+AnyLimit = Annotated[
+    int | None,
+    typer.Option("--limit", "-n", metavar="N", parser=positive_int, help="Show at most this many (default: all)."),
+]
+
+
+def _remember_format(value: Any) -> Any:
+    if value is None:
+        return None
+    if value.value == "json":
+        state().empty_json = "[]"
+    return value.value  # Typer turns the name back into the choice; a choice itself it would lose
+
+
+FORMAT_HELP = "table, plain, tsv, csv, json, jsonl or markdown (default: table on a terminal, plain lines in a pipe)."
+# For commands whose JSON is an array (see JsonListOption).
+FormatOption = Annotated[
+    Format | None, typer.Option("--format", metavar="FORMAT", help=FORMAT_HELP, callback=_remember_format)
+]
+OneFormatOption = Annotated[Format | None, typer.Option("--format", metavar="FORMAT", help=FORMAT_HELP)]
+FieldsOption = Annotated[
+    str | None,
+    typer.Option("--fields", metavar="A,B,C", help="Only these columns, in this order (csv, tsv, table, markdown)."),
+]
+
+
+def _choice(
+    fmt: Any, as_json: bool, fields: str | None, kinds: tuple[str, ...], extras: Sequence[Extra] = ()
+) -> Choice:
+    """The format asked for, checked before anything is looked up: a wrong field is a usage error."""
+    from ..views.formats import checked_fields, choose
+
+    chosen = choose(fmt.value if fmt is not None else None, as_json, fields)
+    if chosen.fields and kinds:
+        from ..views.columns import listing_columns
+
+        names = [c.name for c in listing_columns(kinds)] + [e.name for e in extras]
+        checked_fields(chosen.fields, names)
+    return chosen
+
+
+def _rows(
+    records: Sequence[m.BaseRecord],
+    kinds: tuple[str, ...],
+    extras: Sequence[Extra] = (),
+    values: Callable[[Any], tuple[Value, ...]] | None = None,
+) -> Callable[[], Rows]:
+    def build() -> Rows:
+        from ..views.columns import rows
+
+        return rows(records, kinds, extras, values)
+
+    return build
+
+
+def _first(chosen: list[Any], limit: int | None) -> list[Any]:
+    """At most `limit` of the records; when that is fewer, _show says so on stderr after the list."""
+    if limit is None or len(chosen) <= limit:
+        return chosen
+    _state.cut = f"{limit} of {len(chosen)}; --limit to see more"
+    return chosen[:limit]
+
+
+def _show(
+    choice: Choice,
+    to_json: Callable[[], Any],
+    rows: Callable[[], Rows],
+    show: Callable[[View], None],
+    as_markdown: Callable[[], str] | None = None,
+) -> None:
+    """The result in the chosen format, then how many of how many it shows when a limit cut it: last, where
+    a reader at a terminal sees it below the list."""
+    render(choice, to_json, rows, show, as_markdown)
+    if _state.cut:
+        from ..views.output import warn
+
+        warn(_state.cut)
+
+
+def _only(
+    fb: m.FactBase,
+    topic: str | None = None,
+    kind: Any = None,
+    status: Any = None,
+    source: str | None = None,
+    verdict: Any = None,
+) -> Any:
+    from ..model.queries import Only, check_source
+
+    return Only(
+        _topic(fb.topics, topic),
+        (kind.value,) if kind is not None else None,
+        status.value if status is not None else None,
+        check_source(fb, source) if source is not None else None,
+        verdict.value if verdict is not None else None,
+    )
 
 
 def _topic(topics: tuple[m.Topic, ...], text: str | None) -> m.Topic | None:
@@ -267,6 +388,8 @@ def search(
     status: Annotated[Status | None, typer.Option("--status", "-s", help="Only claims with this status.")] = None,
     limit: LimitOption = 10,
     json: JsonListOption = False,
+    fmt: FormatOption = None,
+    fields: FieldsOption = None,
 ) -> None:
     """Search every record, best match first; typos and spelling variants are forgiven.
 
@@ -276,6 +399,9 @@ def search(
       indoruss search "what did Peskov say about the S-400" --limit 2
       indoruss search oil --kind figure --json
     """
+
+    extras = (Extra("score", "REAL"), Extra("matched"))
+    choice = _choice(fmt, json, fields, SEARCHED_KINDS, extras)
     from ..search.ranking import Filters, suggestions
     from ..search.ranking import search as run_search
 
@@ -301,7 +427,13 @@ def search(
 
         warn(f"No record matches every word of {query!r}; closest matches:")
     fb = store.subset([h.record_id for h in hits]) if _state.as_of is None else _state.factbase
-    emit(json, lambda: _hits_json(fb, hits), lambda view: view.search(fb, hits, query))
+    matched = {h.record_id: (round(h.score, 1), h.match.field) for h in hits}
+    _show(
+        choice,
+        lambda: _hits_json(fb, hits),
+        _rows([fb.by_id[h.record_id] for h in hits], SEARCHED_KINDS, extras, lambda r: matched[r.id]),
+        lambda view: view.search(fb, hits, query),
+    )
 
 
 def _hits_json(fb: m.FactBase, hits: list[Hit]) -> list[dict[str, Any]]:
@@ -316,34 +448,70 @@ def topics(
         str | None,
         typer.Argument(metavar="[TOPIC]", help="Show everything in this topic.", autocompletion=complete_topic),
     ] = None,
+    kind: Annotated[Kind | None, typer.Option("--kind", "-k", help="Only records of this kind.")] = None,
+    status: StatusFilter = None,
+    source: SourceOption = None,
+    verdict: VerdictOption = None,
+    limit: AnyLimit = None,
     json: JsonListOption = False,
+    fmt: FormatOption = None,
+    fields: FieldsOption = None,
 ) -> None:
     """List the topics with their number of facts, figures and quotes, or show one topic in full.
 
     \b
     Examples:
       indoruss topics
-      indoruss topics defence
+      indoruss topics defence --status expected
       indoruss topics trade --json
     """
     from ..model import queries
 
-    if topic is None and _state.as_of is None:
+    if topic is None:
+        options = (("--kind", kind), ("--status", status), ("--source", source), ("--verdict", verdict))
+        given = [name for name, value in options if value is not None]
+        if given or limit is not None:
+            from ..errors import UnknownChoice
+
+            raise UnknownChoice(f"{(given or ['--limit'])[0]} filters the records of one topic: 'topics TOPIC'")
+        _topic_list(json, fmt, fields)
+        return
+    chosen_kinds = tuple(k for k in m.KINDS if k == "entity" or k in m.CLAIM_KINDS)
+    choice = _choice(fmt, json, fields, chosen_kinds)
+    fb = _state.factbase
+    shown = queries.topic_detail(fb, queries.resolve_topic(fb.topics, topic))
+    kept = _first(queries.select(fb, shown.records, _only(fb, None, kind, status, source, verdict)), limit)
+    if not kept:
+        raise LookupFailed(f"no records in topic {shown.topic.id!r} match these options")
+    shown = queries.TopicDetail(shown.topic, tuple(kept))
+    _show(
+        choice,
+        lambda: _records_json(fb, kept),
+        _rows(kept, chosen_kinds),
+        lambda view: view.topic(fb, shown),
+    )
+
+
+def _topic_list(json: bool, fmt: Any, fields: str | None) -> None:
+    from ..model import queries
+
+    extras = tuple(Extra(m.KIND_BY_NAME[k].section, "INTEGER") for k in m.CLAIM_KINDS)
+    choice = _choice(fmt, json, fields, ("topic",), extras)
+    if _state.as_of is None:
         # The counts come from the search index, which is much smaller to load than the whole fact base.
         index = _state.store.index
         rows = queries.count_topics(index.topic_records, zip(index.kinds, index.topics, strict=True))
-        topics_only = m.FactBase.of_records(index.topic_records, index.fingerprint)
-        emit(json, lambda: _topic_rows_json(topics_only, rows), lambda view: view.topics(topics_only, rows))
-        return
-    fb = _state.factbase
-    if topic is None:
+        fb = m.FactBase.of_records(index.topic_records, index.fingerprint)
+    else:
+        fb = _state.factbase
         rows = queries.topic_counts(fb)
-        emit(json, lambda: _topic_rows_json(fb, rows), lambda view: view.topics(fb, rows))
-        return
-    shown = queries.topic_detail(fb, queries.resolve_topic(fb.topics, topic))
-    if not shown.records:
-        raise LookupFailed(f"no records in topic {shown.topic.id!r} match these options")
-    emit(json, lambda: _records_json(fb, list(shown.records)), lambda view: view.topic(fb, shown))
+    counts = {row.topic.id: tuple(row.counts.values()) for row in rows}
+    _show(
+        choice,
+        lambda: _topic_rows_json(fb, rows),
+        _rows([row.topic for row in rows], ("topic",), extras, lambda t: counts[t.id]),
+        lambda view: view.topics(fb, rows),
+    )
 
 
 def _topic_rows_json(fb: m.FactBase, rows: list[Any]) -> list[dict[str, Any]]:
@@ -371,7 +539,11 @@ def quotes(
         ),
     ] = None,
     topic: TopicOption = None,
+    source: SourceOption = None,
+    limit: AnyLimit = None,
     json: JsonListOption = False,
+    fmt: FormatOption = None,
+    fields: FieldsOption = None,
 ) -> None:
     """Show the quotes, verbatim, with speaker, context and source.
 
@@ -383,49 +555,33 @@ def quotes(
     """
     from ..model import queries
 
+    choice = _choice(fmt, json, fields, ("quote",))
     fb = _state.factbase
     speaker = queries.resolve_speaker(fb, by) if by else None
-    chosen = queries.quotes(fb, speaker, _topic(fb.topics, topic))
+    only = _only(fb, topic, source=source)
+    chosen = _first(queries.select(fb, queries.quotes(fb, speaker, None), only), limit)
     if not chosen:
         raise LookupFailed("no quotes match these options")
-    emit(json, lambda: _records_json(fb, chosen), lambda view: view.quotes(fb, chosen))
-
-
-SourceOption = Annotated[
-    str | None, typer.Option("--source", metavar="SOURCE_ID", help="Only records that cite this source.")
-]
+    _show(choice, lambda: _records_json(fb, chosen), _rows(chosen, ("quote",)), lambda view: view.quotes(fb, chosen))
 
 
 def _list_claims(
-    cls: type[m.Fact] | type[m.Event], topic: str | None, status: Any, source: str | None, limit: int, json: bool
+    cls: type[m.Fact] | type[m.Event], only: Callable[[m.FactBase], Any], limit: int, choice: Choice
 ) -> None:
-    from ..model.queries import in_topic
+    from ..model.queries import select
 
     fb = _state.factbase
-    chosen: list[m.Claim] = list(in_topic(fb.of(cls), _topic(fb.topics, topic)))
-    if status is not None:
-        chosen = [c for c in chosen if c.status == status.value]
-    if source is not None:
-        if not isinstance(fb.by_id.get(source), m.Source):
-            from ..errors import UnknownChoice
-
-            raise UnknownChoice(f"unknown source {source!r} (see 'indoruss sources')")
-        chosen = [c for c in chosen if any(ref.source_id == source for ref in c.sources)]
+    chosen: list[m.Claim] = select(fb, fb.of(cls), only(fb))
     if not chosen:
         raise LookupFailed(f"no {m.KIND_BY_NAME[cls.kind].section} match these options")
-    shown = chosen[:limit]
-    if len(shown) < len(chosen):
-        from ..views.output import warn
-
-        warn(f"{len(shown)} of {len(chosen)}; --limit to see more")
+    shown = _first(chosen, limit)
     title = f"{m.KIND_BY_NAME[cls.kind].section.capitalize()} ({len(shown)} of {len(chosen)})"
-    emit(json, lambda: _records_json(fb, shown), lambda view: view.records(fb, shown, title))
-
-
-StatusFilter = Annotated[Status | None, typer.Option("--status", "-s", help="Only records with this status.")]
-ListLimit = Annotated[
-    int, typer.Option("--limit", "-n", metavar="N", parser=positive_int, help="Show at most this many.")
-]
+    _show(
+        choice,
+        lambda: _records_json(fb, shown),
+        _rows(shown, (cls.kind,)),
+        lambda view: view.records(fb, shown, title),
+    )
 
 
 def _lister(cls: type[m.Fact] | type[m.Event], *examples: str) -> Any:
@@ -435,14 +591,18 @@ def _lister(cls: type[m.Fact] | type[m.Event], *examples: str) -> Any:
         topic: TopicOption = None,
         status: StatusFilter = None,
         source: SourceOption = None,
+        verdict: VerdictOption = None,
         limit: ListLimit = 50,
         json: JsonListOption = False,
+        fmt: FormatOption = None,
+        fields: FieldsOption = None,
     ) -> None:
-        _list_claims(cls, topic, status, source, limit, json)
+        choice = _choice(fmt, json, fields, (cls.kind,))
+        _list_claims(cls, lambda fb: _only(fb, topic, None, status, source, verdict), limit, choice)
 
     section = m.KIND_BY_NAME[cls.kind].section
     shown = "".join(f"      {example}\n" for example in examples)
-    command.__doc__ = f"""List the {section}, filtered by topic, status or source, in file order.
+    command.__doc__ = f"""List the {section}, filtered by topic, status, source or verdict, in file order.
 
     \b
     Examples:
@@ -462,27 +622,43 @@ app.command("events")(_lister(m.Event, "indoruss events --topic defence", "indor
 
 
 @app.command()
-def figures(topic: TopicOption = None, json: JsonListOption = False) -> None:
+def figures(
+    topic: TopicOption = None,
+    status: StatusFilter = None,
+    source: SourceOption = None,
+    verdict: VerdictOption = None,
+    limit: AnyLimit = None,
+    json: JsonListOption = False,
+    fmt: FormatOption = None,
+    fields: FieldsOption = None,
+) -> None:
     """Show every figure: as written, what it measures, qualifier, period and source.
 
     \b
     Examples:
       indoruss figures --topic trade
+      indoruss figures --topic trade --format csv
       indoruss figures --json
     """
-    from ..model.queries import in_topic
+    from ..model.queries import select
 
+    choice = _choice(fmt, json, fields, ("figure",))
     fb = _state.factbase
-    chosen = in_topic(fb.of(m.Figure), _topic(fb.topics, topic))
+    chosen = _first(select(fb, fb.of(m.Figure), _only(fb, topic, None, status, source, verdict)), limit)
     if not chosen:
         raise LookupFailed("no figures match these options")
-    emit(json, lambda: _records_json(fb, chosen), lambda view: view.figures(fb, chosen))
+    _show(choice, lambda: _records_json(fb, chosen), _rows(chosen, ("figure",)), lambda view: view.figures(fb, chosen))
 
 
 @app.command()
 def actors(
     category: Annotated[Category | None, typer.Option("--category", "-c", help="Only this category.")] = None,
+    topic: TopicOption = None,
+    source: SourceOption = None,
+    limit: AnyLimit = None,
     json: JsonListOption = False,
+    fmt: FormatOption = None,
+    fields: FieldsOption = None,
 ) -> None:
     """List the people, organisations, countries, weapon systems and other entities.
 
@@ -492,12 +668,15 @@ def actors(
       indoruss actors --category weapon-system --json
     """
     from ..model.queries import actors as list_actors
+    from ..model.queries import select
 
+    choice = _choice(fmt, json, fields, ("entity",))
     fb = _state.factbase
-    chosen = list_actors(fb, category.value if category else None)
+    only = _only(fb, topic, source=source)
+    chosen = _first(select(fb, list_actors(fb, category.value if category else None), only), limit)
     if not chosen:
         raise LookupFailed("no actors match these options")
-    emit(json, lambda: _records_json(fb, chosen), lambda view: view.actors(fb, chosen))
+    _show(choice, lambda: _records_json(fb, chosen), _rows(chosen, ("entity",)), lambda view: view.actors(fb, chosen))
 
 
 @app.command()
@@ -511,8 +690,12 @@ def show(
         typer.Option("--limit", "-n", metavar="N", parser=positive_int, help="Show at most this many linked records."),
     ] = 15,
     json: JsonOption = False,
+    fmt: OneFormatOption = None,
+    fields: FieldsOption = None,
 ) -> None:
     """Show one record in full, with the records linked to it, most related first.
+
+    In csv, tsv and markdown, the record alone, as one row of its kind's columns.
 
     \b
     Examples:
@@ -524,24 +707,72 @@ def show(
     from ..model.queries import find_record
     from ..views.jsondoc import detail_json
 
+    choice = _choice(fmt, json, fields, ())
     fb = _state.factbase
     shown = detail(fb, find_record(fb, id_or_name), limit)
-    emit(json, lambda: detail_json(fb, shown), lambda view: view.show(fb, shown))
+    record = shown.record
+    _show(choice, lambda: detail_json(fb, shown), _rows([record], (record.kind,)), lambda view: view.show(fb, shown))
 
 
 @app.command()
-def export() -> None:
-    """Print the whole validated fact base as one JSON document.
+def export(
+    file: Annotated[
+        Path | None,
+        typer.Argument(metavar="[FILE]", help="Write to this file (required for sqlite) instead of stdout."),
+    ] = None,
+    fmt: Annotated[
+        ExportFormat,
+        typer.Option("--format", metavar="FORMAT", help="json (one document), jsonl (a record a line) or sqlite."),
+    ] = ExportFormat.json,  # type: ignore[attr-defined]
+    force: Annotated[bool, typer.Option("--force", help="Replace FILE if it exists.")] = False,
+    json: Annotated[bool, typer.Option("--json", help="Short for --format json (the default).")] = False,
+) -> None:
+    """Write the whole validated fact base: one JSON document, JSON Lines, or an SQLite database.
+
+    The database has one table per kind (the columns of --format csv), link tables and a full-text index;
+    it is written whole or not at all, and never over an existing file without --force.
 
     \b
     Examples:
       indoruss export > factbase.json
+      indoruss export --format sqlite factbase.db
       indoruss --as-of 2025-12-04 export > before-the-visit.json
     """
     from ..views.jsondoc import export_json
 
+    chosen = fmt.value
+    if json and chosen != "json":
+        from ..errors import UnknownChoice
+
+        raise UnknownChoice(f"--json is short for --format json; it cannot go with --format {chosen}")
+    if chosen == "sqlite" and file is None:
+        from ..errors import UnknownChoice
+
+        raise UnknownChoice(
+            "--format sqlite writes a database file: give its name (indoruss export --format sqlite FILE)"
+        )
     fb = _state.factbase
-    emit(True, lambda: export_json(fb), lambda view: None)
+    if chosen == "sqlite":
+        from ..views.sqlite import write_database
+
+        assert file is not None
+        write_database(fb, file, force)
+        return
+    if chosen == "jsonl":
+        from ..views.formats import jsonl
+        from ..views.jsondoc import record_json
+
+        text = jsonl([record_json(fb, r) for r in fb.records()])
+    else:
+        from ..views.jsondoc import dumps
+
+        text = dumps(export_json(fb)) + "\n"
+    if file is None:
+        write(text)
+    else:
+        from ..views.files import write_atomically
+
+        write_atomically(file, force, lambda path: path.write_text(text, encoding="utf-8"))
 
 
 @app.command()
@@ -617,42 +848,102 @@ def _read_report(path: Path) -> str:
 
 
 @app.command()
-def brief(topic: TopicOption = None, markdown: MarkdownOption = False) -> None:
+def brief(
+    topic: TopicOption = None,
+    kind: Annotated[BriefKind | None, typer.Option("--kind", "-k", help="Only records of this kind.")] = None,
+    status: StatusFilter = None,
+    source: SourceOption = None,
+    verdict: VerdictOption = None,
+    markdown: MarkdownOption = False,
+    json: JsonListOption = False,
+    fmt: FormatOption = None,
+    fields: FieldsOption = None,
+) -> None:
     """A one-page briefing: per topic, the key facts with their status, the figures and the quotes.
+
+    --markdown is short for --format markdown; csv, tsv and json give the brief's records, in its order.
 
     \b
     Examples:
       indoruss brief --topic defence
       indoruss brief --topic defence --markdown > defence.md
     """
+    from ..model.analysis import BriefSection
     from ..model.analysis import brief as build
+    from ..model.queries import select
 
+    kinds = tuple(k.value for k in BriefKind)
+    if markdown and fmt is not None and fmt.value != "markdown":
+        from ..errors import UnknownChoice
+
+        raise UnknownChoice(f"--markdown is short for --format markdown; it cannot go with --format {fmt.value}")
+    choice = _choice(Format.markdown if markdown else fmt, json, fields, kinds)  # type: ignore[attr-defined]
     fb = _state.factbase
-    sections = build(fb, _topic(fb.topics, topic))
-    if markdown:
-        from ..views.markdown import brief as as_markdown
+    only = _only(fb, topic, kind, status, source, verdict)
+    sections = []
+    for section in build(fb, only.topic):
+        kept = BriefSection(
+            section.topic,
+            tuple(select(fb, section.facts, only)),
+            tuple(select(fb, section.figures, only)),
+            tuple(select(fb, section.quotes, only)),
+            section.outcomes,
+        )
+        if kept.facts or kept.figures or kept.quotes:
+            sections.append(kept)
+    if not sections:
+        raise LookupFailed("no records for a brief match these options")
+    records = [r for section in sections for r in (*section.facts, *section.figures, *section.quotes)]
 
-        write(as_markdown(fb, sections))
-        return
-    emit(False, list, lambda view: view.brief(fb, sections))
+    def as_markdown() -> str:
+        from ..views.markdown import brief as to_markdown
+
+        return to_markdown(fb, sections)
+
+    _show(
+        choice,
+        lambda: _records_json(fb, records),
+        _rows(records, kinds),
+        lambda view: view.brief(fb, sections),
+        as_markdown,
+    )
 
 
 @app.command()
-def timeline(topic: TopicOption = None, json: JsonListOption = False) -> None:
+def timeline(
+    topic: TopicOption = None,
+    kind: ClaimKindOption = None,
+    status: StatusFilter = None,
+    source: SourceOption = None,
+    verdict: VerdictOption = None,
+    limit: AnyLimit = None,
+    json: JsonListOption = False,
+    fmt: FormatOption = None,
+    fields: FieldsOption = None,
+) -> None:
     """Every dated record in order, with its date precision (year, month, day) and status.
 
     \b
     Examples:
       indoruss timeline --topic defence
+      indoruss timeline --topic defence --kind event
       indoruss timeline --json
     """
     from ..model.analysis import timeline as build
+    from ..model.queries import select
 
+    choice = _choice(fmt, json, fields, m.CLAIM_KINDS)
     fb = _state.factbase
-    entries = build(fb, _topic(fb.topics, topic))
+    only = _only(fb, topic, kind, status, source, verdict)
+    entries = _first(select(fb, build(fb, only.topic), only), limit)
     if not entries:
         raise LookupFailed("no dated records match these options")
-    emit(json, lambda: _records_json(fb, entries), lambda view: view.timeline(fb, entries))
+    _show(
+        choice,
+        lambda: _records_json(fb, entries),
+        _rows(entries, m.CLAIM_KINDS),
+        lambda view: view.timeline(fb, entries),
+    )
 
 
 @app.command()
@@ -691,16 +982,20 @@ def cite(
     )
 
 
-Verdict = Enum("Verdict", {v: v for v in (*m.VERDICTS, "open")}, type=str)  # type: ignore[misc]
-
-
 @app.command()
 def outcomes(
-    verdict: Annotated[
-        Verdict | None, typer.Option("--verdict", "-v", help="Only expectations with this verdict (or 'open').")
-    ] = None,
+    verdict: VerdictOption = None,
     topic: TopicOption = None,
+    kind: ClaimKindOption = None,
+    status: StatusFilter = None,
+    source: Annotated[
+        str | None,
+        typer.Option("--source", metavar="SOURCE_ID", help="Only expectations that cite it or whose evidence does."),
+    ] = None,
+    limit: AnyLimit = None,
     json: JsonListOption = False,
+    fmt: FormatOption = None,
+    fields: FieldsOption = None,
 ) -> None:
     """The scorecard: each pre-visit expectation, what came of it, and the sources that say so.
 
@@ -710,12 +1005,40 @@ def outcomes(
       indoruss outcomes --topic defence --json
     """
     from ..model.outcomes import scorecard
+    from ..model.queries import select
 
+    extras = tuple(Extra(name) for name in ("verdict", "outcome", "as_of", "summary", "evidence"))
+    choice = _choice(fmt, json, fields, m.CLAIM_KINDS, extras)
     fb = _state.factbase
-    card = scorecard(fb, verdict.value if verdict else None, _topic(fb.topics, topic))
+    only = _only(fb, topic, kind, status, None, verdict)
+    among = {c.id for c in select(fb, fb.claims(), only)}
+    if source is not None:
+        among &= _citing_or_evidenced(fb, _only(fb, source=source).source)
+    card = scorecard(fb, among=among)
     if not card.rows:
         raise LookupFailed("no expectations match these options")
-    emit(json, lambda: _scorecard_json(fb, card), lambda view: view.outcomes(fb, card))
+    card = type(card)(tuple(_first(list(card.rows), limit)), card.counts)
+    by_id = {row.expectation.id: row for row in card.rows}
+
+    def outcome_cells(claim: Any) -> tuple[Value, ...]:
+        row = by_id[claim.id]
+        found = row.outcome
+        if found is None:
+            return (row.verdict, None, None, None, None)
+        return (row.verdict, found.id, found.as_of.text, found.summary, found.evidence)
+
+    _show(
+        choice,
+        lambda: _scorecard_json(fb, card),
+        _rows([row.expectation for row in card.rows], m.CLAIM_KINDS, extras, outcome_cells),
+        lambda view: view.outcomes(fb, card),
+    )
+
+
+def _citing_or_evidenced(fb: m.FactBase, source: str) -> set[str]:
+    """The expectations that cite the source, or whose outcome's evidence does."""
+    cites = {r.id for r in fb.claims() if any(ref.source_id == source for ref in r.sources)}
+    return cites | {o.expectation for o in fb.of(m.Outcome) if cites.intersection(o.evidence)}
 
 
 def _scorecard_json(fb: m.FactBase, card: Any) -> list[dict[str, Any]]:
@@ -735,7 +1058,10 @@ def sources(
             metavar="[ID]", help="Show this source and the records that cite it.", autocompletion=complete_source
         ),
     ] = None,
+    limit: AnyLimit = None,
     json: JsonListOption = False,
+    fmt: FormatOption = None,
+    fields: FieldsOption = None,
 ) -> None:
     """Every source with its kind, publisher, date, language and how many records cite it.
 
@@ -746,12 +1072,21 @@ def sources(
     """
     from ..model.outcomes import source_uses
 
+    extras = (Extra("cited_by", "INTEGER"),)
+    choice = _choice(fmt, json, fields, ("source",), extras)
     fb = _state.factbase
     uses = source_uses(fb)
     if source_id is None:
         if not uses:
             raise LookupFailed("no sources in the fact base as of this date")
-        emit(json, lambda: _source_uses_json(fb, uses), lambda view: view.sources(fb, uses))
+        uses = _first(uses, limit)
+        cited = {u.source.id: (len(u.citing),) for u in uses}
+        _show(
+            choice,
+            lambda: _source_uses_json(fb, uses),
+            _rows([u.source for u in uses], ("source",), extras, lambda s: cited[s.id]),
+            lambda view: view.sources(fb, uses),
+        )
         return
     found = next((u for u in uses if u.source.id == source_id), None)
     if found is None:
@@ -764,7 +1099,12 @@ def sources(
         view.sources(fb, [found])
         view.topic(fb, _citing(found))
 
-    emit(json, lambda: _source_uses_json(fb, [found]), draw)
+    _show(
+        choice,
+        lambda: _source_uses_json(fb, [found]),
+        _rows([found.source], ("source",), extras, lambda s: (len(found.citing),)),
+        draw,
+    )
 
 
 def _citing(use: Any) -> Any:
@@ -785,7 +1125,13 @@ def _source_uses_json(fb: m.FactBase, uses: list[Any]) -> list[dict[str, Any]]:
 
 
 @app.command()
-def conflicts(topic: TopicOption = None, json: JsonListOption = False) -> None:
+def conflicts(
+    topic: TopicOption = None,
+    limit: AnyLimit = None,
+    json: JsonListOption = False,
+    fmt: FormatOption = None,
+    fields: FieldsOption = None,
+) -> None:
     """Where sources disagree: each question with the competing claims side by side, each with its source.
 
     \b
@@ -795,11 +1141,17 @@ def conflicts(topic: TopicOption = None, json: JsonListOption = False) -> None:
     """
     from ..model.outcomes import conflicts as find
 
+    choice = _choice(fmt, json, fields, ("conflict",))
     fb = _state.factbase
-    shown = find(fb, _topic(fb.topics, topic))
+    shown = _first(find(fb, _topic(fb.topics, topic)), limit)
     if not shown:
         raise LookupFailed("no conflicts match these options")
-    emit(json, lambda: _conflicts_json(fb, shown), lambda view: view.conflicts(fb, shown))
+    _show(
+        choice,
+        lambda: _conflicts_json(fb, shown),
+        _rows([c.conflict for c in shown], ("conflict",)),
+        lambda view: view.conflicts(fb, shown),
+    )
 
 
 def _conflicts_json(fb: m.FactBase, shown: list[Any]) -> list[dict[str, Any]]:

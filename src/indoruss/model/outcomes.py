@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import dataclasses
 from collections import Counter
+from collections.abc import Collection
 from dataclasses import dataclass
 
 from . import records as m
@@ -36,10 +37,14 @@ def outcome_of(fb: m.FactBase, claim_id: str) -> m.Outcome | None:
     return next((o for o in fb.of(m.Outcome) if o.expectation == claim_id), None)
 
 
-def scorecard(fb: m.FactBase, verdict: str | None = None, topic: m.Topic | None = None) -> Scorecard:
-    """Every expectation with its outcome, in file order; the counts are of the rows shown."""
+def scorecard(
+    fb: m.FactBase, verdict: str | None = None, topic: m.Topic | None = None, among: Collection[str] | None = None
+) -> Scorecard:
+    """Every expectation with its outcome, in file order; the counts are of the rows shown. `among`, when
+    given, keeps only the expectations with these ids."""
     by_expectation = {o.expectation: o for o in fb.of(m.Outcome)}
     rows = [ScoreRow(c, by_expectation.get(c.id)) for c in fb.claims() if c.looks_ahead]
+    rows = [r for r in rows if among is None or r.expectation.id in among]
     rows = [r for r in rows if verdict is None or r.verdict == verdict]
     rows = [r for r in rows if topic is None or topic.id in r.expectation.topics]
     counted = Counter(r.verdict for r in rows)

@@ -167,3 +167,59 @@ def _closest(text: str, wanted: str, names: list[tuple[str, m.Record]]) -> m.Rec
     close = process.extract(wanted, forms, scorer=fuzz.ratio, score_cutoff=70.0, limit=12)
     owners = list(dict.fromkeys(names[i][1].id for _, _, i in close))
     raise LookupFailed(f"no record with the id or name {text!r}", tuple(owners[:3]))
+
+
+# -- filters shared by the list commands ---------------------------------------------------------------
+
+
+class Only(NamedTuple):
+    """What a list command keeps: records of these kinds, with this status, citing this source, of this
+    topic, or (for an expectation or an outcome) with this verdict. None keeps everything."""
+
+    topic: m.Topic | None = None
+    kinds: tuple[str, ...] | None = None
+    status: str | None = None
+    source: str | None = None
+    verdict: str | None = None
+
+
+def check_source(fb: m.FactBase, source: str) -> str:
+    """A --source value: the id of a source of the fact base, or a usage error naming the close ones."""
+    if isinstance(fb.by_id.get(source), m.Source):
+        return source
+    from rapidfuzz import fuzz, process
+
+    close = process.extract(source, [s.id for s in fb.sources], scorer=fuzz.ratio, score_cutoff=75.0, limit=2)
+    hint = f"; did you mean {' or '.join(c[0] for c in close)}?" if close else ""
+    raise UnknownChoice(f"unknown source {source!r}{hint} (see 'indoruss sources')")
+
+
+def verdicts(fb: m.FactBase) -> dict[str, str]:
+    """The verdict of every expectation by its id ("open" when it has no outcome), and of every outcome."""
+    from .outcomes import OPEN
+
+    found = {c.id: OPEN for c in fb.claims() if c.looks_ahead}
+    for outcome in fb.of(m.Outcome):
+        found[outcome.id] = outcome.verdict
+        if outcome.expectation in found:
+            found[outcome.expectation] = outcome.verdict
+    return found
+
+
+def select(fb: m.FactBase, records: Iterable[m.R], only: Only) -> list[m.R]:
+    """The records that pass every filter given, in their order."""
+    judged = verdicts(fb) if only.verdict is not None else {}
+    kept: list[m.R] = []
+    for record in records:
+        if only.kinds is not None and record.kind not in only.kinds:
+            continue
+        if only.topic is not None and only.topic.id not in getattr(record, "topics", ()):
+            continue
+        if only.status is not None and getattr(record, "status", None) != only.status:
+            continue
+        if only.source is not None and all(ref.source_id != only.source for ref in m.source_refs(record)):
+            continue
+        if only.verdict is not None and judged.get(record.id) != only.verdict:
+            continue
+        kept.append(record)
+    return kept

@@ -1,0 +1,159 @@
+"""--format: which form a command's records take, and the column formats (csv, tsv, markdown, a table of
+--fields). The command's own views (Rich on a terminal, plain lines in a pipe) and JSON stay where they are.
+
+Nothing heavy is imported here: the csv and json modules, the columns and Rich only when a format needs them.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from typing import TYPE_CHECKING, Any, NamedTuple
+
+from ..errors import UnknownChoice
+from .output import View, human_style
+from .stream import write
+
+if TYPE_CHECKING:
+    from .columns import Rows
+
+FORMATS = ("table", "plain", "tsv", "csv", "json", "jsonl", "markdown")
+COLUMNAR = ("table", "tsv", "csv", "markdown")
+UNBROKEN = frozenset({"id", "value", "paragraph", "score", "cited_by", "facts", "figures", "quotes", "events"})
+
+
+class Extra(NamedTuple):
+    """A column that one command adds after the record's own (a search score, an outcome's verdict)."""
+
+    name: str
+    sql: str = "TEXT"
+
+
+class Choice(NamedTuple):
+    format: str
+    fields: tuple[str, ...] | None = None
+
+
+def choose(given: str | None, as_json: bool, fields: str | None) -> Choice:
+    """The format asked for, else JSON for --json, else the default: `table` on a terminal and `plain`
+    lines in a pipe, or with --fields `table` on a terminal and `tsv` in a pipe."""
+    if as_json and given not in (None, "json"):
+        raise UnknownChoice(f"--json is short for --format json; it cannot go with --format {given}")
+    picked = [f.strip() for f in fields.split(",")] if fields is not None else None
+    if picked is not None and (not picked or "" in picked):
+        raise UnknownChoice(f"--fields wants column names separated by commas, not {fields!r}")
+    style = human_style()
+    chosen = given or ("json" if as_json else None)
+    if chosen is None:
+        chosen = ("table" if style == "rich" else "tsv") if picked else ("table" if style == "rich" else "plain")
+    if picked and chosen not in COLUMNAR:
+        raise UnknownChoice(f"--fields picks the columns of {', '.join(COLUMNAR)}; --format {chosen} has none")
+    return Choice(chosen, tuple(picked) if picked else None)
+
+
+def render(
+    choice: Choice,
+    to_json: Callable[[], Any],
+    to_rows: Callable[[], Rows],
+    show: Callable[[View], None],
+    as_markdown: Callable[[], str] | None = None,
+) -> None:
+    """Show one command's result in the chosen format."""
+    if choice.format == "json":
+        from .jsondoc import dumps
+
+        write(dumps(to_json()) + "\n")
+    elif choice.format == "jsonl":
+        write(jsonl(to_json()))
+    elif choice.fields is None and choice.format == "table":
+        from .terminal import RichView
+
+        show(RichView())
+    elif choice.format == "plain":
+        from .plain import PlainView
+
+        show(PlainView())
+    elif choice.fields is None and choice.format == "markdown" and as_markdown is not None:
+        write(as_markdown())
+    else:
+        table = to_rows()
+        if choice.fields is not None:
+            table = table.pick(checked_fields(choice.fields, table.names))
+        WRITERS[choice.format](table)
+
+
+def checked_fields(fields: Sequence[str], names: Sequence[str]) -> list[str]:
+    unknown = [f for f in fields if f not in names]
+    if unknown:
+        listed = ", ".join(names)
+        raise UnknownChoice(f"unknown field {unknown[0]!r} (fields: {listed})")
+    return list(fields)
+
+
+def jsonl(document: Any) -> str:
+    """JSON Lines: each element of the command's JSON array on a line of its own, an object alone on one."""
+    import json
+
+    items = document if isinstance(document, list) else [document]
+    return "".join(json.dumps(item, ensure_ascii=False) + "\n" for item in items)
+
+
+def _csv(table: Rows) -> None:
+    # RFC 4180: a header row, CRLF line ends, fields quoted when they hold a comma, a quote or a line break.
+    # UTF-8 without a byte-order mark; the README says why.
+    import csv
+    import io
+
+    from .columns import cell
+
+    out = io.StringIO()
+    writer = csv.writer(out, lineterminator="\r\n")
+    writer.writerow(table.names)
+    writer.writerows([cell(v) for v in row] for row in table.rows)
+    write(out.getvalue())
+
+
+def tsv_cell(text: str) -> str:
+    """A value in one TSV field: backslash, tab and line breaks written as \\\\, \\t, \\n and \\r."""
+    if not any(c in text for c in "\\\t\n\r"):
+        return text
+    return text.replace("\\", "\\\\").replace("\t", "\\t").replace("\n", "\\n").replace("\r", "\\r")
+
+
+def _tsv(table: Rows) -> None:
+    from .columns import cell
+
+    lines = ["\t".join(table.names)]
+    lines += ["\t".join(tsv_cell(cell(v)) for v in row) for row in table.rows]
+    write("\n".join(lines) + "\n")
+
+
+def _markdown(table: Rows) -> None:
+    from .columns import cell
+    from .markdown import escape
+
+    lines = ["| " + " | ".join(table.names) + " |", "|" + "---|" * len(table.names)]
+    lines += ["| " + " | ".join(escape(cell(v)) for v in row) + " |" for row in table.rows]
+    write("\n".join(lines) + "\n")
+
+
+def _table(table: Rows) -> None:
+    from rich import box
+    from rich.console import Console
+    from rich.table import Table
+    from rich.text import Text
+
+    from ..safety import printable
+    from .columns import cell
+    from .stream import STDOUT
+
+    drawn = Table(box=box.SIMPLE_HEAD, expand=False)
+    for name in table.names:
+        # An id is never wrapped (it is what a reader passes on to `show` or `cite`), nor is a number.
+        whole = name in UNBROKEN or name.endswith("_id")
+        drawn.add_column(Text(name), overflow="fold", no_wrap=whole)
+    for row in table.rows:
+        drawn.add_row(*(Text(printable(cell(v))) for v in row))
+    Console(highlight=False, file=STDOUT).print(drawn)  # type: ignore[arg-type]
+
+
+WRITERS: dict[str, Callable[[Rows], None]] = {"csv": _csv, "tsv": _tsv, "markdown": _markdown, "table": _table}
