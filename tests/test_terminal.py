@@ -13,6 +13,7 @@ import struct
 import subprocess
 import sys
 import termios
+from pathlib import Path
 
 import pytest
 
@@ -126,8 +127,9 @@ VIEWS: dict[str, tuple[list[str], int]] = {
 }
 
 
-def _screen(args: list[str], width: int, env: dict[str, str], lines: int = 500) -> tuple[int, str]:
-    """Run indoruss on a pseudo-terminal `width` columns wide; its exit code and what it wrote, ANSI removed."""
+def _screen(args: list[str], width: int, env: dict[str, str], lines: int = 500, raw: bool = False) -> tuple[int, str]:
+    """Run indoruss on a pseudo-terminal `width` columns wide and `lines` high: its exit code and what it wrote
+    (stdout and stderr both), ANSI removed unless `raw`."""
     pid, fd = pty.fork()
     if pid == 0:  # pragma: no cover - the child
         try:
@@ -147,6 +149,8 @@ def _screen(args: list[str], width: int, env: dict[str, str], lines: int = 500) 
     os.close(fd)
     _, status = os.waitpid(pid, 0)
     text = b"".join(chunks).decode()
+    if raw:
+        return os.waitstatus_to_exitcode(status), text
     return os.waitstatus_to_exitcode(status), re.sub(r"\x1b\[[0-9;?]*[A-Za-z]", "", text).replace("\r\n", "\n")
 
 
@@ -218,3 +222,193 @@ def test_every_view_keeps_its_ids_whole_within_the_width(view: str, width: int, 
         assert alone == ids, screen  # stacked: each record's block starts with its id on a line of its own
     else:
         assert alone == [], screen  # a table, or panels: every id shares its line with a border or a column
+
+
+@pytest.mark.parametrize("width", WIDTHS)
+def test_the_brief_fits_every_width_and_keeps_the_source_ids_that_fit(width: int, factbase: dict[str, str]) -> None:
+    code, screen = _screen(["--no-pager", "brief"], width, factbase)
+    assert code == 0, screen
+    lines = screen.splitlines()
+    assert [line for line in lines if len(line.rstrip()) > width] == [], screen
+    assert any(line.strip() == "Trade" for line in lines), screen
+    # Rich's Markdown folds a word longer than the line: a source id is whole wherever it fits beside the
+    # bullet's indent ("later-wire-report-on-the-summit-2025-12-06", 42 long, does not at 40 columns).
+    for source_id in ("report", "later-wire-report-on-the-summit-2025-12-06"):
+        if len(source_id) + 4 <= width:
+            assert any(_whole(source_id, line) for line in lines), (source_id, screen)
+
+
+CITED = "deal-signed-at-the-summit-in-delhi"
+
+
+@pytest.mark.parametrize("width", WIDTHS)
+def test_a_citation_is_one_line_at_every_width(width: int, factbase: dict[str, str]) -> None:
+    piped = subprocess.run(
+        [sys.executable, "-m", "indoruss", "cite", CITED], env=factbase, capture_output=True, text=True, check=True
+    )
+    assert piped.stdout == "What the summit signed. A Wire, 2025-12-06, https://wire.example.org/summit.\n"
+    code, screen = _screen(["cite", CITED], width, factbase)
+    assert (code, screen) == (0, piped.stdout)  # no hard line break: the terminal wraps it, and copies it whole
+
+
+# -- the pager -----------------------------------------------------------------------------------------------
+
+FAKE_PAGER = """\
+import os, sys
+data = sys.stdin.buffer.read()
+with open(sys.argv[1], "wb") as shown:
+    shown.write(data)
+with open(sys.argv[1] + ".less", "w") as less:
+    less.write(os.environ.get("LESS", "(unset)"))
+"""
+
+
+@pytest.fixture
+def pager(tmp_path: Path) -> tuple[str, Path]:
+    """A pager that keeps what it is given (and the LESS it sees) in a file: its command line and that file."""
+    script = tmp_path / "pager.py"
+    script.write_text(FAKE_PAGER, encoding="utf-8")
+    return f"{sys.executable} {script} {tmp_path / 'paged'}", tmp_path / "paged"
+
+
+def test_a_view_longer_than_the_screen_is_paged_with_its_colour(
+    factbase: dict[str, str], pager: tuple[str, Path]
+) -> None:
+    command, paged = pager
+    code, screen = _screen(["facts"], 80, {**factbase, "INDORUSS_PAGER": command}, lines=10)
+    assert code == 0, screen
+    assert "russia-largest-defence-supplier" not in screen  # the pager had it, not the screen
+    shown = paged.read_text(encoding="utf-8")
+    assert "\x1b[1mrussia-largest-defence-supplier" in shown  # ANSI passes through to the pager
+    assert "\x1b[1;32mconfirmed" in shown
+    assert Path(f"{paged}.less").read_text() == "FRX"
+
+
+def test_a_reader_s_own_less_settings_are_kept(factbase: dict[str, str], pager: tuple[str, Path]) -> None:
+    command, paged = pager
+    code, _ = _screen(["facts"], 80, {**factbase, "INDORUSS_PAGER": command, "LESS": "-S"}, lines=10)
+    assert code == 0
+    assert Path(f"{paged}.less").read_text() == "-S"
+
+
+@pytest.mark.parametrize(
+    ("args", "lines"),
+    [(["facts"], 500), (["--no-pager", "facts"], 10), (["facts", "--no-pager"], 10), (["facts", "--json"], 10)],
+    ids=["fits the screen", "--no-pager first", "--no-pager after the command", "json"],
+)
+def test_no_pager_when_the_view_fits_or_when_told_or_for_json(
+    factbase: dict[str, str], pager: tuple[str, Path], args: list[str], lines: int
+) -> None:
+    command, paged = pager
+    code, screen = _screen(args, 80, {**factbase, "INDORUSS_PAGER": command}, lines=lines, raw=True)
+    assert code == 0, screen
+    assert "russia-largest-defence-supplier" in screen
+    assert not paged.exists()
+    if "--json" in args:
+        assert "\x1b" not in screen  # JSON never gets colour, even on a terminal
+        assert json.loads(screen)[0]["id"] == "russia-largest-defence-supplier"
+
+
+def test_a_pipe_is_never_paged(factbase: dict[str, str], pager: tuple[str, Path]) -> None:
+    command, paged = pager
+    env = {**factbase, "INDORUSS_PAGER": command, "INDORUSS_OUTPUT": "rich", "LINES": "5"}
+    done = subprocess.run(
+        [sys.executable, "-m", "indoruss", "facts"], env=env, capture_output=True, text=True, check=False
+    )
+    assert done.returncode == 0, done.stderr
+    assert "russia-largest-defence-supplier" in done.stdout
+    assert not paged.exists()
+
+
+@pytest.mark.parametrize(
+    ("chosen", "pages"),
+    [
+        ({"PAGER": "{pager}"}, True),
+        ({"INDORUSS_PAGER": "{pager}", "PAGER": "cat"}, True),
+        ({"INDORUSS_PAGER": "", "PAGER": "{pager}"}, False),
+        ({"INDORUSS_PAGER": "cat", "PAGER": "{pager}"}, False),
+        ({"PAGER": " "}, False),
+    ],
+    ids=["PAGER", "INDORUSS_PAGER first", "INDORUSS_PAGER empty", "INDORUSS_PAGER cat", "PAGER blank"],
+)
+def test_the_pager_is_chosen_as_git_chooses_it(
+    factbase: dict[str, str], pager: tuple[str, Path], chosen: dict[str, str], pages: bool
+) -> None:
+    command, paged = pager
+    env = {**factbase, **{k: v.replace("{pager}", command) for k, v in chosen.items()}}
+    code, screen = _screen(["facts"], 80, env, lines=10)
+    assert code == 0, screen
+    assert paged.exists() == pages
+    assert ("russia-largest-defence-supplier" in screen) != pages
+
+
+@pytest.mark.parametrize("command", ["/nowhere/pager -R", "LESS=R no-such-pager-anywhere"], ids=["exec", "shell"])
+def test_a_pager_that_cannot_start_leaves_the_output_on_the_screen(factbase: dict[str, str], command: str) -> None:
+    code, screen = _screen(["facts"], 80, {**factbase, "INDORUSS_PAGER": command}, lines=10)
+    assert code == 0, screen
+    assert "russia-largest-defence-supplier" in screen
+    assert f"Cannot start the pager {command!r}" in screen
+    assert "Traceback" not in screen
+
+
+QUITTER = "import os\nos.close(0)\n"  # a reader who quits at once: the rest of the output has nowhere to go
+
+
+def test_quitting_the_pager_early_is_not_an_error(tmp_path: Path) -> None:
+    script = tmp_path / "quit.py"
+    script.write_text(QUITTER, encoding="utf-8")
+    keep = ("PATH", "HOME", "LANG", "LC_ALL")
+    env = {k: v for k, v in os.environ.items() if k in keep}
+    env.update({"XDG_CACHE_HOME": str(tmp_path / "cache"), "TERM": "xterm-256color", "PYTHONIOENCODING": "utf-8"})
+    env["INDORUSS_PAGER"] = f"{sys.executable} {script}"
+    # The bundled timeline at 200 columns is far more than a pipe holds (64 KiB), so the write meets the
+    # closed pipe rather than a buffer.
+    code, screen = _screen(["timeline"], 200, env, lines=20)
+    assert (code, screen) == (0, "")
+
+
+# -- colour ---------------------------------------------------------------------------------------------------
+
+_SGR = re.compile(r"\x1b\[([0-9;]*)m")
+
+
+def _colours(text: str) -> set[str]:
+    """The colour codes among the terminal's style codes (bold, italic or reverse are not colours)."""
+    found = set()
+    for params in _SGR.findall(text):
+        for code in params.split(";"):
+            if code and (30 <= int(code) <= 49 or 90 <= int(code) <= 107):
+                found.add(code)
+    return found
+
+
+@pytest.mark.parametrize(
+    ("args", "env", "colour", "styles"),
+    [
+        (["topics", "trade"], {}, True, True),
+        (["topics", "trade"], {"NO_COLOR": "1"}, False, True),
+        (["--color", "never", "topics", "trade"], {}, False, False),
+        (["topics", "trade", "--color", "always"], {"NO_COLOR": "1"}, True, True),
+    ],
+    ids=["auto", "auto with NO_COLOR", "never", "always beats NO_COLOR"],
+)
+def test_colour_on_a_terminal(
+    factbase: dict[str, str], args: list[str], env: dict[str, str], colour: bool, styles: bool
+) -> None:
+    code, screen = _screen(["--no-pager", *args], 120, {**factbase, **env}, raw=True)
+    assert code == 0, screen
+    assert bool(_colours(screen)) == colour
+    assert ("\x1b[" in screen) == styles
+
+
+def test_colour_always_through_a_pipe_but_never_in_json(factbase: dict[str, str]) -> None:
+    def run(*args: str) -> str:
+        env = {**factbase, "INDORUSS_OUTPUT": "rich"}
+        done = subprocess.run(
+            [sys.executable, "-m", "indoruss", *args], env=env, capture_output=True, text=True, check=True
+        )
+        return done.stdout
+
+    assert _colours(run("--color", "always", "topics", "trade")) == {"32", "33"}  # confirmed, expected
+    assert "\x1b" not in run("topics", "trade")  # auto: a pipe gets none
+    assert "\x1b" not in run("--color", "always", "topics", "trade", "--json")

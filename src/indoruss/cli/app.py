@@ -17,8 +17,7 @@ from ..errors import DataPathError, FactBaseError, LookupFailed, ProblemsFound
 from ..model import records as m
 from ..safety import printable_line
 from ..views.output import View, emit
-from ..views.settings import configure
-from ..views.stream import write
+from ..views.stream import configure, write
 
 if TYPE_CHECKING:
     from ..search.ranking import Hit

@@ -14,8 +14,7 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING, Any, Protocol
 
 from ..safety import printable_line, shorten
-from .settings import TERMINAL
-from .stream import STDOUT, write
+from .stream import STDOUT, TERMINAL, write
 from .stream import warn as warn  # where the commands have always found it
 
 if TYPE_CHECKING:

@@ -1,4 +1,5 @@
-"""Standard output, written whole or not at all. Used by every view; imports nothing of the views."""
+"""Standard output, written whole or not at all, and what a terminal's output is set to (colour, pager).
+Used by every view; imports nothing of the views."""
 
 from __future__ import annotations
 
@@ -85,3 +86,19 @@ def warn(message: str) -> None:
     """A hint or warning, on stderr as one safe line."""
     if sys.stderr is not None:
         sys.stderr.write(printable_line(message) + "\n")
+
+
+class Terminal:
+    """--color and --no-pager, as the command line set them for this run. Kept here, on the path every run
+    imports anyway, so that a piped run imports nothing more for options it does not use."""
+
+    def __init__(self) -> None:
+        self.pager = True
+        self.color = "auto"  # auto, always or never
+
+
+TERMINAL = Terminal()
+
+
+def configure(pager: bool, color: str) -> None:
+    TERMINAL.pager, TERMINAL.color = pager, color

@@ -17,8 +17,7 @@ from rich.text import Text
 from ..model import records as m
 from ..model.citing import Citation, citation, evidence_sources
 from ..safety import printable
-from .settings import TERMINAL
-from .stream import STDOUT
+from .stream import STDOUT, TERMINAL
 
 if TYPE_CHECKING:
     from ..model.analysis import BriefSection, Detail, Related
