@@ -46,6 +46,8 @@ KIND_STYLES = {"entity": "bold", "topic": "bold", "fact": "", "figure": "bold cy
 MIN_WIDTH = 30
 # The narrowest a column of running text can be in a table before the table gives way to stacked blocks.
 TEXT_FLOOR = 14
+# The floor of a column that is never wrapped (a source id among short words): its own width.
+WHOLE = -1
 
 
 def _console() -> Console:
@@ -71,9 +73,14 @@ def _status(record: m.BaseRecord) -> Text:
     return Text(status, style=STATUS_STYLES.get(status, ""))
 
 
-def _paragraph(fb: m.FactBase, record: m.BaseRecord) -> Text:
+def _reference(fb: m.FactBase, record: m.BaseRecord) -> tuple[Text, Text]:
+    """Where a record comes from, whole (the paragraph, else the source's id) and brief (the paragraph, else
+    "web"): a table that has no room for whole source ids shows the brief one rather than break them."""
     cite = citation(fb, record)
-    return Text(cite.short if cite else "", style="dim")
+    if cite is None:
+        return Text(""), Text("")
+    brief = f"\u00b6{cite.paragraph}" if cite.paragraph is not None else "web"
+    return Text(cite.short, style="dim"), Text(brief, style="dim")
 
 
 def _table(*columns: str, title: str | None = None) -> Table:
@@ -108,48 +115,72 @@ class Listing:
     Each column has a floor, the narrowest it is still readable at; a column that holds ids has the longest id
     as its floor, so that an id is never wrapped or cut. The table is drawn when the floors fit (a column
     narrower than its floor needs only its own width); columns wider than the terminal allows share the space
-    left in proportion to what they would take.
+    left in proportion to what they would take. Rows may come with brief cells too (a source named "web"
+    rather than by its id), tried when the whole ones do not fit.
     """
 
     def __init__(self, title: str | None, *columns: tuple[str, int]) -> None:
         self.title = title
         self.columns = columns
-        self.rows: list[tuple[str, Sequence[Text], Sequence[tuple[str, Text]]]] = []
+        self.rows: list[tuple[str, Sequence[Text], Sequence[tuple[str, Text]], Sequence[Text] | None]] = []
+        self._brief = False
 
-    def add(self, record_id: str, cells: Sequence[Text], fields: Sequence[tuple[str, Text]]) -> None:
-        """One record: its cells in the table, and its labelled fields (besides the id) when stacked."""
-        self.rows.append((record_id, cells, fields))
+    def add(
+        self,
+        record_id: str,
+        cells: Sequence[Text],
+        fields: Sequence[tuple[str, Text]],
+        brief: Sequence[Text] | None = None,
+    ) -> None:
+        """One record: its cells in the table, its labelled fields (besides the id) when stacked, and the brief
+        cells of a narrower table."""
+        self.rows.append((record_id, cells, fields, brief))
 
     def fits(self, console: Console) -> bool:
-        """Whether the table fits the terminal with every column at its floor at least."""
-        return sum(self._needed(console)) <= self._room(console)
+        """Whether the table fits the terminal with every column at its floor at least, with the whole cells or
+        else the brief ones (which the table then shows)."""
+        for brief in (False, True):
+            if brief and not all(row[3] for row in self.rows):
+                break
+            self._brief = brief
+            if sum(self._needed(console)) <= self._room(console):
+                return True
+        return False
 
     def print(self, console: Console, stacked: bool | None = None) -> None:
         """The table if it fits (or `stacked` is False), else the stacked blocks."""
         if stacked is None:
             stacked = not self.fits(console)
         if stacked:
-            _stacked(console, self.title, [(record_id, fields) for record_id, _, fields in self.rows])
+            _stacked(console, self.title, [(record_id, fields) for record_id, _, fields, _ in self.rows])
         else:
             console.print(self._table(self._needed(console), self._natural(console), self._room(console)))
+
+    def _cells(self) -> list[Sequence[Text]]:
+        return [(row[3] or row[1]) if self._brief else row[1] for row in self.rows]
 
     def _natural(self, console: Console) -> list[int]:
         """The width each column takes when nothing is wrapped."""
         measure = Measurement.get
+        rows = self._cells()
         return [
-            max([cell_len(name), *(measure(console, console.options, row[1][i]).maximum for row in self.rows)])
+            max([cell_len(name), *(measure(console, console.options, cells[i]).maximum for cells in rows)])
             for i, (name, _) in enumerate(self.columns)
         ]
 
     def _needed(self, console: Console) -> list[int]:
-        return [min(floor, width) for (_, floor), width in zip(self.columns, self._natural(console), strict=True)]
+        natural = self._natural(console)
+        return [
+            width if floor == WHOLE else min(floor, width)
+            for (_, floor), width in zip(self.columns, natural, strict=True)
+        ]
 
     def _room(self, console: Console) -> int:
         return console.width - (3 * len(self.columns) + 1)  # a space of padding each side, one between columns
 
     def _table(self, needed: list[int], natural: list[int], room: int) -> Table:
         table = _table(*(name for name, _ in self.columns), title=self.title)
-        for _, cells, _ in self.rows:
+        for cells in self._cells():
             table.add_row(*cells)
         if sum(natural) > room:
             wants = [n - w for n, w in zip(natural, needed, strict=True)]
@@ -161,29 +192,46 @@ class Listing:
 
 def _stacked(console: Console, title: str | None, blocks: Sequence[tuple[str, Sequence[tuple[str, Text]]]]) -> None:
     """One block a record: its id alone on a line, never wrapped or cut (a terminal narrower than the id wraps
-    the line itself, and copies it whole), then its fields labelled and indented."""
+    the line itself, and copies it whole), then its fields labelled and indented. A value that holds a word
+    too long for its column (a source's id, a URL) goes on lines of its own below its label, whole."""
     with console:  # one write for the whole listing
         if title:
             console.print(Text(printable(title), style="bold"))
         for record_id, fields in blocks:
             console.print()
             console.print(Text(record_id, style="bold"), soft_wrap=True)
-            grid = Table.grid(padding=(0, 1))
-            grid.add_column(no_wrap=True, style="dim")
-            grid.add_column(overflow="fold")
-            for label, value in fields:
-                if value.plain:
+            shown = [(label, value) for label, value in fields if value.plain]
+            labels = _longest(label for label, _ in shown) + 2
+            room = console.width - labels - 1
+            grid = _fields_grid(labels)
+            for label, value in shown:
+                if max(cell_len(word) for word in value.plain.split()) <= room:
                     grid.add_row(Text("  " + label), value)
+                    continue
+                console.print(grid)
+                grid = _fields_grid(labels)
+                console.print(Text("  " + label, style="dim"))
+                for line in value.split("\n"):
+                    console.print(Text("    ") + line, soft_wrap=True)
             console.print(grid)
+
+
+def _fields_grid(labels: int) -> Table:
+    grid = Table.grid(padding=(0, 1))
+    grid.add_column(no_wrap=True, style="dim", min_width=labels)
+    grid.add_column(overflow="fold")
+    return grid
 
 
 def _record_table(fb: m.FactBase, records: Sequence[m.BaseRecord], title: str) -> Listing:
     listing = Listing(
-        title, ("id", _longest(r.id for r in records)), ("status", 9), ("record", TEXT_FLOOR), ("\u00b6", 6)
+        title, ("id", _longest(r.id for r in records)), ("status", 9), ("record", TEXT_FLOOR), ("\u00b6", WHOLE)
     )
     for record in records:
-        cells = [Text(record.id, style="bold"), _status(record), Text(record.label), _paragraph(fb, record)]
-        listing.add(record.id, cells, [("status", cells[1]), ("record", cells[2]), ("source", cells[3])])
+        whole, brief = _reference(fb, record)
+        cells = [Text(record.id, style="bold"), _status(record), Text(record.label)]
+        fields = [("status", cells[1]), ("record", cells[2]), ("source", whole)]
+        listing.add(record.id, [*cells, whole], fields, [*cells, brief])
     return listing
 
 
@@ -196,7 +244,7 @@ class RichView:
         listing = Listing(
             f"Search: {query}",
             ("score", 5),
-            ("kind", 9),
+            ("kind", WHOLE),
             ("record", _longest((r.id for r in records), TEXT_FLOOR)),
             ("matched", TEXT_FLOOR),
         )
@@ -213,11 +261,14 @@ class RichView:
             if hit.match.via:
                 how.append(f" (via {hit.match.via})", style="dim")
             kind = Text(record.kind, style=KIND_STYLES.get(record.kind, ""))
-            status, paragraph = _status(record), _paragraph(fb, record)
+            status, (whole, brief) = _status(record), _reference(fb, record)
             score = Text(f"{hit.score:.0f}")
             fields = [("score", score), ("kind", kind), ("status", status), ("record", label), ("matched", how)]
             listing.add(
-                record.id, [score, _lines(kind, status, paragraph), described, how], [*fields, ("source", paragraph)]
+                record.id,
+                [score, _lines(kind, status, whole), described, how],
+                [*fields, ("source", whole)],
+                [score, _lines(kind, status, brief), described, how],
             )
         listing.print(_console())
 
@@ -285,26 +336,22 @@ class RichView:
             "Figures",
             ("record", _longest((f.id for f in chosen), TEXT_FLOOR)),
             ("figure", 12),
-            ("status", 9),
+            ("status", WHOLE),
         )
         for figure in chosen:
             display, measures = Text(figure.display, style="bold cyan"), Text(figure.measures)
             qualifier, period = Text(figure.qualifier, style="dim"), Text(figure.period or "", style="dim")
-            status, paragraph = _status(figure), _paragraph(fb, figure)
-            cells = [
-                Text(figure.id, style="bold") + Text("\n") + measures,
-                _lines(display, qualifier, period),
-                _lines(status, paragraph),
-            ]
+            status, (whole, brief) = _status(figure), _reference(fb, figure)
+            cells = [Text(figure.id, style="bold") + Text("\n") + measures, _lines(display, qualifier, period)]
             fields = [
                 ("figure", display),
                 ("measures", measures),
                 ("qualifier", qualifier),
                 ("period", period),
                 ("status", status),
-                ("source", paragraph),
+                ("source", whole),
             ]
-            listing.add(figure.id, cells, fields)
+            listing.add(figure.id, [*cells, _lines(status, whole)], fields, [*cells, _lines(status, brief)])
         listing.print(_console())
 
     def actors(self, fb: m.FactBase, chosen: list[m.Entity]) -> None:
@@ -359,27 +406,23 @@ class RichView:
             "Timeline",
             ("date", 12),
             ("record", _longest((r.id for r in entries), TEXT_FLOOR)),
-            ("kind", 9),
+            ("kind", WHOLE),
         )
         for record in entries:
             assert record.date is not None
             when = Text(record.date.label or record.date.text, style="bold")
             precision, kind = Text(record.date.precision, style="dim"), Text(record.kind)
-            status, paragraph, label = _status(record), _paragraph(fb, record), Text(record.label)
-            cells = [
-                _lines(when, precision),
-                Text(record.id, style="bold") + Text("\n") + label,
-                _lines(kind, status, paragraph),
-            ]
+            status, (whole, brief), label = _status(record), _reference(fb, record), Text(record.label)
+            cells = [_lines(when, precision), Text(record.id, style="bold") + Text("\n") + label]
             fields = [
                 ("date", when),
                 ("precision", precision),
                 ("kind", kind),
                 ("status", status),
                 ("record", label),
-                ("source", paragraph),
+                ("source", whole),
             ]
-            listing.add(record.id, cells, fields)
+            listing.add(record.id, [*cells, _lines(kind, status, whole)], fields, [*cells, _lines(kind, status, brief)])
         listing.print(_console())
 
     def brief(self, fb: m.FactBase, sections: list[BriefSection]) -> None:
