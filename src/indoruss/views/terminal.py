@@ -11,6 +11,7 @@ from rich.cells import cell_len
 from rich.console import Console, Group
 from rich.measure import Measurement
 from rich.panel import Panel
+from rich.segment import Segment, Segments
 from rich.table import Table
 from rich.text import Text
 
@@ -208,12 +209,25 @@ def _stacked(console: Console, title: str | None, blocks: Sequence[tuple[str, Se
                 if max(cell_len(word) for word in value.plain.split()) <= room:
                     grid.add_row(Text("  " + label), value)
                     continue
-                console.print(grid)
+                _print_trimmed(console, grid)
                 grid = _fields_grid(labels)
                 console.print(Text("  " + label, style="dim"))
                 for line in value.split("\n"):
                     console.print(Text("    ") + line, soft_wrap=True)
-            console.print(grid)
+            _print_trimmed(console, grid)
+
+
+def _print_trimmed(console: Console, grid: Table) -> None:
+    """A grid without the blanks that pad its lines to the width, so that a block copies cleanly."""
+    trimmed: list[Segment] = []
+    for line in console.render_lines(grid, pad=False):
+        while line and not line[-1].text.strip():
+            line.pop()
+        if line:
+            last = line[-1]
+            line[-1] = Segment(last.text.rstrip(), last.style, last.control)
+        trimmed += [*line, Segment.line()]
+    console.print(Segments(trimmed))
 
 
 def _fields_grid(labels: int) -> Table:
