@@ -125,6 +125,7 @@ class Listing:
         self.columns = columns
         self.rows: list[tuple[str, Sequence[Text], Sequence[tuple[str, Text]], Sequence[Text] | None]] = []
         self._brief = False
+        self._measured: dict[bool, list[int]] = {}
 
     def add(
         self,
@@ -161,13 +162,15 @@ class Listing:
         return [(row[3] or row[1]) if self._brief else row[1] for row in self.rows]
 
     def _natural(self, console: Console) -> list[int]:
-        """The width each column takes when nothing is wrapped."""
-        measure = Measurement.get
-        rows = self._cells()
-        return [
-            max([cell_len(name), *(measure(console, console.options, cells[i]).maximum for cells in rows)])
-            for i, (name, _) in enumerate(self.columns)
-        ]
+        """The width each column takes when nothing is wrapped (measured once for each set of cells)."""
+        if self._brief not in self._measured:
+            measure = Measurement.get
+            rows = self._cells()
+            self._measured[self._brief] = [
+                max([cell_len(name), *(measure(console, console.options, cells[i]).maximum for cells in rows)])
+                for i, (name, _) in enumerate(self.columns)
+            ]
+        return self._measured[self._brief]
 
     def _needed(self, console: Console) -> list[int]:
         natural = self._natural(console)
