@@ -89,7 +89,7 @@ def emit(as_json: bool, to_json: Callable[[], Any], show: Callable[[View], None]
 def for_people(draw: Callable[[], None]) -> None:
     """Draw a view for people: through the pager when it is a terminal's and longer than the screen."""
     if TERMINAL.pager and STDOUT.isatty():
-        from .pager import paged  # only a terminal pays for subprocess and shlex
+        from .pager import paged  # only a terminal loads the pager
 
         paged(draw)
     else:

@@ -3,21 +3,18 @@
 from __future__ import annotations
 
 import os
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any
 
-from rich import box
 from rich.cells import cell_len
 from rich.console import Console, Group
-from rich.measure import Measurement
 from rich.panel import Panel
-from rich.segment import Segment, Segments
 from rich.table import Table
 from rich.text import Text
 
 from ..model import records as m
 from ..model.citing import Citation, citation, evidence_sources
-from ..safety import printable
+from .layout import TEXT_FLOOR, WHOLE, Listing, cell_lines, longest, stack_blocks
 from .stream import STDOUT, TERMINAL
 
 if TYPE_CHECKING:
@@ -45,10 +42,6 @@ KIND_STYLES = {"entity": "bold", "topic": "bold", "fact": "", "figure": "bold cy
 
 # Narrower terminals are drawn at this width: below it even one labelled field a line stops being readable.
 MIN_WIDTH = 30
-# The narrowest a column of running text can be in a table before the table gives way to stacked blocks.
-TEXT_FLOOR = 14
-# The floor of a column that is never wrapped (a source id among short words): its own width.
-WHOLE = -1
 
 
 def _console() -> Console:
@@ -84,15 +77,6 @@ def _reference(fb: m.FactBase, record: m.BaseRecord) -> tuple[Text, Text]:
     return Text(cite.short, style="dim"), Text(brief, style="dim")
 
 
-def _table(*columns: str, title: str | None = None) -> Table:
-    # Titles can carry a query: escape what a terminal would act on, as everywhere else.
-    shown = Text(printable(title)) if title else None
-    table = Table(box=box.SIMPLE_HEAD, title=shown, expand=False, show_lines=False)
-    for column in columns:
-        table.add_column(Text(column), overflow="fold")
-    return table
-
-
 def _highlighted(text: str, spans: tuple[tuple[int, int], ...]) -> Text:
     marked = Text(text)
     for start, end in spans:
@@ -100,149 +84,9 @@ def _highlighted(text: str, spans: tuple[tuple[int, int], ...]) -> Text:
     return marked
 
 
-def _longest(texts: Iterable[str], at_least: int = 0) -> int:
-    return max([at_least, *(cell_len(t) for t in texts)])
-
-
-def _lines(*parts: Text) -> Text:
-    """Several short values stacked in one table cell, the empty ones left out."""
-    return Text("\n").join(p for p in parts if p.plain)
-
-
-class Listing:
-    """Records as a table while its columns fit the terminal, else stacked: one block a record, its id alone on
-    the first line and its fields labelled below.
-
-    Each column has a floor, the narrowest it is still readable at; a column that holds ids has the longest id
-    as its floor, so that an id is never wrapped or cut. The table is drawn when the floors fit (a column
-    narrower than its floor needs only its own width); columns wider than the terminal allows share the space
-    left in proportion to what they would take. Rows may come with brief cells too (a source named "web"
-    rather than by its id), tried when the whole ones do not fit.
-    """
-
-    def __init__(self, title: str | None, *columns: tuple[str, int]) -> None:
-        self.title = title
-        self.columns = columns
-        self.rows: list[tuple[str, Sequence[Text], Sequence[tuple[str, Text]], Sequence[Text] | None]] = []
-        self._brief = False
-        self._measured: dict[bool, list[int]] = {}
-
-    def add(
-        self,
-        record_id: str,
-        cells: Sequence[Text],
-        fields: Sequence[tuple[str, Text]],
-        brief: Sequence[Text] | None = None,
-    ) -> None:
-        """One record: its cells in the table, its labelled fields (besides the id) when stacked, and the brief
-        cells of a narrower table."""
-        self.rows.append((record_id, cells, fields, brief))
-
-    def fits(self, console: Console) -> bool:
-        """Whether the table fits the terminal with every column at its floor at least, with the whole cells or
-        else the brief ones (which the table then shows)."""
-        for brief in (False, True):
-            if brief and not all(row[3] for row in self.rows):
-                break
-            self._brief = brief
-            if sum(self._needed(console)) <= self._room(console):
-                return True
-        return False
-
-    def print(self, console: Console, stacked: bool | None = None) -> None:
-        """The table if it fits (or `stacked` is False), else the stacked blocks."""
-        if stacked is None:
-            stacked = not self.fits(console)
-        if stacked:
-            _stacked(console, self.title, [(record_id, fields) for record_id, _, fields, _ in self.rows])
-        else:
-            console.print(self._table(self._needed(console), self._natural(console), self._room(console)))
-
-    def _cells(self) -> list[Sequence[Text]]:
-        return [(row[3] or row[1]) if self._brief else row[1] for row in self.rows]
-
-    def _natural(self, console: Console) -> list[int]:
-        """The width each column takes when nothing is wrapped (measured once for each set of cells)."""
-        if self._brief not in self._measured:
-            measure = Measurement.get
-            rows = self._cells()
-            self._measured[self._brief] = [
-                max([cell_len(name), *(measure(console, console.options, cells[i]).maximum for cells in rows)])
-                for i, (name, _) in enumerate(self.columns)
-            ]
-        return self._measured[self._brief]
-
-    def _needed(self, console: Console) -> list[int]:
-        natural = self._natural(console)
-        return [
-            width if floor == WHOLE else min(floor, width)
-            for (_, floor), width in zip(self.columns, natural, strict=True)
-        ]
-
-    def _room(self, console: Console) -> int:
-        return console.width - (3 * len(self.columns) + 1)  # a space of padding each side, one between columns
-
-    def _table(self, needed: list[int], natural: list[int], room: int) -> Table:
-        table = _table(*(name for name, _ in self.columns), title=self.title)
-        for cells in self._cells():
-            table.add_row(*cells)
-        if sum(natural) > room:
-            wants = [n - w for n, w in zip(natural, needed, strict=True)]
-            spare, wanted = room - sum(needed), sum(wants)
-            for column, width, want in zip(table.columns, needed, wants, strict=True):
-                column.width = width + want * spare // wanted
-        return table
-
-
-def _stacked(console: Console, title: str | None, blocks: Sequence[tuple[str, Sequence[tuple[str, Text]]]]) -> None:
-    """One block a record: its id alone on a line, never wrapped or cut (a terminal narrower than the id wraps
-    the line itself, and copies it whole), then its fields labelled and indented. A value that holds a word
-    too long for its column (a source's id, a URL) goes on lines of its own below its label, whole."""
-    with console:  # one write for the whole listing
-        if title:
-            console.print(Text(printable(title), style="bold"))
-        for record_id, fields in blocks:
-            console.print()
-            console.print(Text(record_id, style="bold"), soft_wrap=True)
-            shown = [(label, value) for label, value in fields if value.plain]
-            labels = _longest(label for label, _ in shown) + 2
-            room = console.width - labels - 1
-            grid = _fields_grid(labels)
-            for label, value in shown:
-                if max(cell_len(word) for word in value.plain.split()) <= room:
-                    grid.add_row(Text("  " + label), value)
-                    continue
-                _print_trimmed(console, grid)
-                grid = _fields_grid(labels)
-                console.print(Text("  " + label, style="dim"))
-                for line in value.split("\n"):
-                    console.print(Text("    ") + line, soft_wrap=True)
-            _print_trimmed(console, grid)
-
-
-def _print_trimmed(console: Console, grid: Table) -> None:
-    """A grid without the blanks that pad its lines to the width, so that a block copies cleanly."""
-    trimmed: list[Segment] = []
-    for line in console.render_lines(grid, pad=False):
-        while line and not line[-1].text.strip():
-            line.pop()
-        if line:
-            last = line[-1]
-            line[-1] = Segment(last.text.rstrip(), last.style, last.control)
-        trimmed += [*line, Segment.line()]
-    console.print(Segments(trimmed))
-
-
-def _fields_grid(labels: int) -> Table:
-    grid = Table.grid(padding=(0, 1))
-    grid.add_column(no_wrap=True, style="dim", min_width=labels)
-    grid.add_column(overflow="fold")
-    return grid
-
-
 def _record_table(fb: m.FactBase, records: Sequence[m.BaseRecord], title: str) -> Listing:
     listing = Listing(
-        title, ("id", _longest(r.id for r in records)), ("status", 9), ("record", TEXT_FLOOR), ("\u00b6", WHOLE)
+        title, ("id", longest(r.id for r in records)), ("status", 9), ("record", TEXT_FLOOR), ("\u00b6", WHOLE)
     )
     for record in records:
         whole, brief = _reference(fb, record)
@@ -262,7 +106,7 @@ class RichView:
             f"Search: {query}",
             ("score", 5),
             ("kind", WHOLE),
-            ("record", _longest((r.id for r in records), TEXT_FLOOR)),
+            ("record", longest((r.id for r in records), TEXT_FLOOR)),
             ("matched", TEXT_FLOOR),
         )
         for hit, record in zip(hits, records, strict=True):
@@ -283,9 +127,9 @@ class RichView:
             fields = [("score", score), ("kind", kind), ("status", status), ("record", label), ("matched", how)]
             listing.add(
                 record.id,
-                [score, _lines(kind, status, whole), described, how],
+                [score, cell_lines(kind, status, whole), described, how],
                 [*fields, ("source", whole)],
-                [score, _lines(kind, status, brief), described, how],
+                [score, cell_lines(kind, status, brief), described, how],
             )
         listing.print(_console())
 
@@ -293,7 +137,7 @@ class RichView:
         sections = list(rows[0].counts) if rows else []
         listing = Listing(
             "Topics",
-            ("topic", _longest(row.topic.id for row in rows)),
+            ("topic", longest(row.topic.id for row in rows)),
             ("title", TEXT_FLOOR),
             *((section, len(section)) for section in sections),
         )
@@ -323,7 +167,7 @@ class RichView:
     def quotes(self, fb: m.FactBase, chosen: list[m.Quote]) -> None:
         console = _console()
         # A panel a quote, its id in the border, while the longest id fits there; else stacked blocks.
-        if console.width < max(50, _longest(q.id for q in chosen) + 8):
+        if console.width < max(50, longest(q.id for q in chosen) + 8):
             blocks = []
             for quote in chosen:
                 cite = citation(fb, quote)
@@ -338,7 +182,7 @@ class RichView:
                         ],
                     )
                 )
-            _stacked(console, "Quotes", blocks)
+            stack_blocks(console, "Quotes", blocks)
             return
         for quote in chosen:
             body = Text("\u201c" + quote.shown_text + "\u201d", style="italic")
@@ -351,7 +195,7 @@ class RichView:
     def figures(self, fb: m.FactBase, chosen: list[m.Figure]) -> None:
         listing = Listing(
             "Figures",
-            ("record", _longest((f.id for f in chosen), TEXT_FLOOR)),
+            ("record", longest((f.id for f in chosen), TEXT_FLOOR)),
             ("figure", 12),
             ("status", WHOLE),
         )
@@ -359,7 +203,7 @@ class RichView:
             display, measures = Text(figure.display, style="bold cyan"), Text(figure.measures)
             qualifier, period = Text(figure.qualifier, style="dim"), Text(figure.period or "", style="dim")
             status, (whole, brief) = _status(figure), _reference(fb, figure)
-            cells = [Text(figure.id, style="bold") + Text("\n") + measures, _lines(display, qualifier, period)]
+            cells = [Text(figure.id, style="bold") + Text("\n") + measures, cell_lines(display, qualifier, period)]
             fields = [
                 ("figure", display),
                 ("measures", measures),
@@ -368,13 +212,13 @@ class RichView:
                 ("status", status),
                 ("source", whole),
             ]
-            listing.add(figure.id, [*cells, _lines(status, whole)], fields, [*cells, _lines(status, brief)])
+            listing.add(figure.id, [*cells, cell_lines(status, whole)], fields, [*cells, cell_lines(status, brief)])
         listing.print(_console())
 
     def actors(self, fb: m.FactBase, chosen: list[m.Entity]) -> None:
         listing = Listing(
             "Actors",
-            ("id", _longest(e.id for e in chosen)),
+            ("id", longest(e.id for e in chosen)),
             ("category", 12),
             ("name", TEXT_FLOOR),
             ("description", TEXT_FLOOR),
@@ -398,11 +242,11 @@ class RichView:
         listings = [listing for listing in (outcome, qualified, related) if listing is not None]
         # A panel, the id among the fields, while the id fits beside the labels and every table below fits too;
         # else the record and its tables alike are stacked blocks.
-        widest = _longest(key for key, _ in rows)
+        widest = longest(key for key, _ in rows)
         fits = console.width >= 4 + widest + 2 + max(len(record.id), 20)
         stacked = not (fits and all(listing.fits(console) for listing in listings))
         if stacked:
-            _stacked(console, None, [(record.id, [(key, value) for key, value in rows if key != "id"])])
+            stack_blocks(console, None, [(record.id, [(key, value) for key, value in rows if key != "id"])])
         else:
             grid = Table.grid(padding=(0, 2))
             grid.add_column(style="bold")
@@ -422,7 +266,7 @@ class RichView:
         listing = Listing(
             "Timeline",
             ("date", 12),
-            ("record", _longest((r.id for r in entries), TEXT_FLOOR)),
+            ("record", longest((r.id for r in entries), TEXT_FLOOR)),
             ("kind", WHOLE),
         )
         for record in entries:
@@ -430,7 +274,7 @@ class RichView:
             when = Text(record.date.label or record.date.text, style="bold")
             precision, kind = Text(record.date.precision, style="dim"), Text(record.kind)
             status, (whole, brief), label = _status(record), _reference(fb, record), Text(record.label)
-            cells = [_lines(when, precision), Text(record.id, style="bold") + Text("\n") + label]
+            cells = [cell_lines(when, precision), Text(record.id, style="bold") + Text("\n") + label]
             fields = [
                 ("date", when),
                 ("precision", precision),
@@ -439,7 +283,9 @@ class RichView:
                 ("record", label),
                 ("source", whole),
             ]
-            listing.add(record.id, [*cells, _lines(kind, status, whole)], fields, [*cells, _lines(kind, status, brief)])
+            listing.add(
+                record.id, [*cells, cell_lines(kind, status, whole)], fields, [*cells, cell_lines(kind, status, brief)]
+            )
         listing.print(_console())
 
     def brief(self, fb: m.FactBase, sections: list[BriefSection]) -> None:
@@ -466,7 +312,7 @@ class RichView:
         console.print(header)
         listing = Listing(
             "What came of each expectation",
-            ("expectation", _longest((row.expectation.id for row in card.rows), TEXT_FLOOR)),
+            ("expectation", longest((row.expectation.id for row in card.rows), TEXT_FLOOR)),
             ("status", 9),
             ("verdict", 14),
             ("summary", TEXT_FLOOR),
@@ -492,7 +338,7 @@ class RichView:
     def sources(self, fb: m.FactBase, uses: list[SourceUse]) -> None:
         listing = Listing(
             "Sources",
-            ("id", _longest(use.source.id for use in uses)),
+            ("id", longest(use.source.id for use in uses)),
             ("source", 15),
             ("publisher", 12),
         )
@@ -502,7 +348,7 @@ class RichView:
             publisher = Text(source.publisher_shown + (f" (via {source.via})" if source.via else ""))
             cited = Text(f"cited by {len(use.citing)}", style="dim")
             when = Text(f"{source.published} \u00b7 {source.language}")
-            cells = [Text(source.id, style="bold"), _lines(kind, when, cited), publisher]
+            cells = [Text(source.id, style="bold"), cell_lines(kind, when, cited), publisher]
             fields = [
                 ("kind", kind),
                 ("publisher", publisher),
@@ -516,9 +362,7 @@ class RichView:
     def conflicts(self, fb: m.FactBase, shown: list[ConflictView]) -> None:
         console = _console()
         for item in shown:
-            listing = Listing(
-                None, ("claim", _longest(c.id for c in item.claims)), ("says", TEXT_FLOOR), ("source", 10)
-            )
+            listing = Listing(None, ("claim", longest(c.id for c in item.claims)), ("says", TEXT_FLOOR), ("source", 10))
             for claim in item.claims:
                 cite = citation(fb, claim)
                 says, source = Text(claim.label), Text(cite.brief if cite else "", style="dim")
@@ -544,7 +388,7 @@ def _outcome_listing(outcome: m.Outcome) -> Listing:
         ("verdict", 14),
         ("as of", 10),
         ("summary", TEXT_FLOOR),
-        ("evidence", _longest(outcome.evidence, 10)),
+        ("evidence", longest(outcome.evidence, 10)),
     )
     verdict, day, summary = _verdict(outcome.verdict), Text(outcome.as_of.text), Text(outcome.summary)
     evidence = Text("\n".join(outcome.evidence) or "none found", style="dim")
@@ -556,14 +400,14 @@ def _outcome_listing(outcome: m.Outcome) -> Listing:
 def _related_listing(related: Sequence[Related]) -> Listing:
     listing = Listing(
         "Linked records, most related first",
-        ("record", _longest((item.record.id for item in related), TEXT_FLOOR)),
+        ("record", longest((item.record.id for item in related), TEXT_FLOOR)),
         ("kind", 9),
         ("shares", 10),
     )
     for item in related:
         kind, status = Text(item.record.kind), _status(item.record)
         label, shares = Text(item.record.label), Text(", ".join(item.shared), style="dim")
-        cells = [Text(item.record.id, style="bold") + Text("\n") + label, _lines(kind, status), shares]
+        cells = [Text(item.record.id, style="bold") + Text("\n") + label, cell_lines(kind, status), shares]
         fields = [("kind", kind), ("status", status), ("record", label), ("shares", shares)]
         listing.add(item.record.id, cells, fields)
     return listing
