@@ -133,10 +133,11 @@ def _screen(args: list[str], width: int, env: dict[str, str], lines: int = 500, 
     pid, fd = pty.fork()
     if pid == 0:  # pragma: no cover - the child
         try:
+            # Sized from the child's side, before it starts: the size is there whenever it is first read.
+            fcntl.ioctl(1, termios.TIOCSWINSZ, struct.pack("HHHH", lines, width, 0, 0))
             os.execve(sys.executable, [sys.executable, "-m", "indoruss", *args], env)
         finally:
             os._exit(127)
-    fcntl.ioctl(fd, termios.TIOCSWINSZ, struct.pack("HHHH", lines, width, 0, 0))
     chunks = []
     while True:
         try:
