@@ -142,6 +142,7 @@ def compile_package() -> None:
 def child_env(cache: Path, data: Path | None) -> dict[str, str]:
     env = {key: value for key, value in os.environ.items() if key not in CLEARED}
     env["XDG_CACHE_HOME"] = str(cache)
+    env["INDORUSS_PAGER"] = ""  # the time to draw the view, not the time a pager waits for a reader
     env.setdefault("TERM", "xterm-256color")
     if data is not None:
         env["INDORUSS_DATA"] = str(data)

@@ -54,7 +54,8 @@ def main() -> int:
     with tempfile.TemporaryDirectory(prefix="indoruss-compare-") as caches:
         sides: dict[str, tuple[str, dict[str, str]]] = {}
         for name, venv, data in (("old", args.old, args.old_data), ("new", args.new, args.new_data)):
-            env = {**base, "XDG_CACHE_HOME": str(Path(caches) / name)}
+            # No pager: the time to draw the view, not the time a pager waits for a reader.
+            env = {**base, "XDG_CACHE_HOME": str(Path(caches) / name), "INDORUSS_PAGER": ""}
             if data is not None:
                 env["INDORUSS_DATA"] = str(data.resolve())
             sides[name] = (str(venv / "bin" / "indoruss"), env)

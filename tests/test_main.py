@@ -118,7 +118,8 @@ try:
     main(sys.argv[1:])
 except SystemExit:
     pass
-sys.stderr.write("heavy modules: " + ",".join(m for m in ("yaml", "rich", "json") if m in sys.modules) + "\\n")
+heavy = ("yaml", "rich", "json", "indoruss.views.pager")
+sys.stderr.write("heavy modules: " + ",".join(m for m in heavy if m in sys.modules) + "\\n")
 """
 
 
@@ -258,3 +259,51 @@ def test_running_out_of_memory_is_one_line_not_a_traceback(run: Run, monkeypatch
     out = run("topics")
     assert (out.code, out.stdout) == (2, "")
     assert out.stderr == "Error: out of memory (is the input far larger than a fact base?)\n"
+
+
+# -- the options of the terminal: --no-pager, --color, INDORUSS_OUTPUT ---------------------------------------------
+
+
+def test_the_terminal_options_move_from_after_the_command() -> None:
+    from indoruss.cli.main import _global_options_first
+
+    assert _global_options_first(["topics", "trade", "--no-pager", "--color", "never"]) == [
+        "--no-pager",
+        "--color",
+        "never",
+        "topics",
+        "trade",
+    ]
+    assert _global_options_first(["brief", "--color=always"]) == ["--color=always", "brief"]
+
+
+def test_the_terminal_options_are_accepted_before_or_after_and_a_pipe_stays_plain(run: Run) -> None:
+    before = run("--no-pager", "--color", "always", "topics")
+    after = run("topics", "--color", "always", "--no-pager")
+    assert before.code == after.code == 0
+    assert after.stdout == before.stdout
+    assert after.stdout.startswith("trade\tTrade\t")  # --color colours tables; a pipe still gets plain lines
+
+
+def test_an_unknown_color_is_a_usage_error(run: Run) -> None:
+    out = run("topics", "--color", "sometimes")
+    assert out.code == 2
+    assert out.stderr.startswith("Error: Invalid value for '--color': 'sometimes' is not one of ")
+    assert len(out.stderr.splitlines()) == 1
+
+
+@pytest.mark.parametrize("value", ["fancy", "RICHER", " "])
+def test_an_unknown_output_style_is_an_error_naming_the_valid_ones(run: Run, value: str) -> None:
+    out = run("topics", env={"INDORUSS_OUTPUT": value})
+    assert (out.code, out.stdout) == (2, "")
+    assert out.stderr == (
+        f"Error: INDORUSS_OUTPUT={value.lower()!r} is not one of rich, plain (or unset: rich on a terminal, plain"
+        " elsewhere)\n"
+    )
+
+
+@pytest.mark.parametrize(("value", "first"), [("RICH", "Topics"), ("", "trade")])
+def test_the_output_style_is_read_in_any_case_and_empty_is_unset(run: Run, value: str, first: str) -> None:
+    out = run("topics", env={"INDORUSS_OUTPUT": value})
+    assert out.code == 0
+    assert out.stdout.split()[0] == first  # the Rich table's title, or the first plain line's topic

@@ -63,6 +63,10 @@ class UnknownChoice(IndorussError):
     """An option value that names nothing in the fact base (a usage error)."""
 
 
+class BadSetting(IndorussError):
+    """An environment variable set to a value the tool does not know (a usage error)."""
+
+
 class Ambiguous(IndorussError):
     """A name that fits several records equally well; the user must choose one.
 

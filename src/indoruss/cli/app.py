@@ -6,7 +6,7 @@ exit codes, once.
 
 from __future__ import annotations
 
-from enum import Enum
+from enum import Enum, StrEnum
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Any
 
@@ -18,7 +18,7 @@ from ..model import records as m
 from ..safety import printable_line
 from ..views.formats import FORMATS, Extra, render
 from ..views.output import View, emit
-from ..views.stream import write
+from ..views.stream import configure, write
 
 if TYPE_CHECKING:
     from collections.abc import Callable, Sequence
@@ -329,6 +329,12 @@ def _day(text: str) -> str:
         raise typer.BadParameter(f"{text!r} is not a real date.") from None
 
 
+class ColorChoice(StrEnum):
+    auto = "auto"
+    always = "always"
+    never = "never"
+
+
 def _show_version(value: bool) -> None:
     if value:
         fb = _state.factbase
@@ -360,6 +366,16 @@ def main_options(
             parser=_day,
         ),
     ] = None,
+    no_pager: Annotated[
+        bool, typer.Option("--no-pager", help="Never page: write straight to the terminal, however long.")
+    ] = False,
+    color: Annotated[
+        ColorChoice,
+        typer.Option(
+            "--color",
+            help="Colour in tables: auto (on a terminal, unless NO_COLOR is set), always (a pipe too), never.",
+        ),
+    ] = ColorChoice.auto,
     version: Annotated[
         bool, typer.Option("--version", help="Print the version and the fact base's identity, then exit.")
     ] = False,
@@ -374,6 +390,7 @@ def main_options(
     """
     global _state
     _state = State(data, not no_cache, debug, as_of)
+    configure(pager=not no_pager, color=color.value)
     _show_version(version)
     if ctx.invoked_subcommand is None:
         typer.echo(ctx.get_help())

@@ -168,7 +168,7 @@ def _global_options_first(args: list[str]) -> list[str]:
     where the command line parser wants them. Everything after `--` stays as it is."""
     names = {_command_name(c) for c in app.registered_commands}
     with_value = _global_options_with_value()
-    flags = {"--no-cache", "--debug"}
+    flags = {"--no-cache", "--debug", "--no-pager"}
     position = _first_word(args)
     if position is None or args[position] not in names:
         return args

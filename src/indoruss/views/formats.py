@@ -10,7 +10,7 @@ from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING, Any, NamedTuple
 
 from ..errors import UnknownChoice
-from .output import View, human_style
+from .output import View, for_people, human_style
 from .stream import write
 
 if TYPE_CHECKING:
@@ -67,7 +67,7 @@ def render(
     elif choice.fields is None and choice.format == "table":
         from .terminal import RichView
 
-        show(RichView())
+        for_people(lambda: show(RichView()))
     elif choice.format == "plain":
         from .plain import PlainView
 
@@ -78,7 +78,10 @@ def render(
         table = to_rows()
         if choice.fields is not None:
             table = table.pick(checked_fields(choice.fields, table.names))
-        WRITERS[choice.format](table)
+        if choice.format == "table":
+            for_people(lambda: _table(table))
+        else:
+            WRITERS[choice.format](table)
 
 
 def checked_fields(fields: Sequence[str], names: Sequence[str]) -> list[str]:
@@ -138,13 +141,12 @@ def _markdown(table: Rows) -> None:
 
 def _table(table: Rows) -> None:
     from rich import box
-    from rich.console import Console
     from rich.table import Table
     from rich.text import Text
 
     from ..safety import printable
     from .columns import cell
-    from .stream import STDOUT
+    from .terminal import make_console
 
     drawn = Table(box=box.SIMPLE_HEAD, expand=False)
     for name in table.names:
@@ -153,7 +155,7 @@ def _table(table: Rows) -> None:
         drawn.add_column(Text(name), overflow="fold", no_wrap=whole)
     for row in table.rows:
         drawn.add_row(*(Text(printable(cell(v))) for v in row))
-    Console(highlight=False, file=STDOUT).print(drawn)  # type: ignore[arg-type]
+    make_console().print(drawn)
 
 
 WRITERS: dict[str, Callable[[Rows], None]] = {"csv": _csv, "tsv": _tsv, "markdown": _markdown, "table": _table}

@@ -2,7 +2,8 @@
 
 JSON goes to stdout and nothing else does when --json is given. For people, a terminal gets Rich
 tables and panels; a pipe or file gets plain tab-separated lines with no colour or boxes, which grep and cut
-can use. INDORUSS_OUTPUT=rich|plain overrides the choice (for pagers and tests).
+can use. INDORUSS_OUTPUT=rich|plain overrides the choice (for pagers and tests). On a terminal, a view longer
+than the screen goes through the pager (views/pager.py), unless --no-pager.
 """
 
 from __future__ import annotations
@@ -12,8 +13,9 @@ import sys
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any, Protocol
 
-from ..safety import printable_line
-from .stream import write
+from ..safety import printable_line, shorten
+from .stream import STDOUT, TERMINAL, write
+from .stream import warn as warn  # where the commands have always found it
 
 if TYPE_CHECKING:
     from ..model import records as m
@@ -43,10 +45,20 @@ class View(Protocol):
     def records(self, fb: m.FactBase, chosen: list[m.Claim], title: str) -> None: ...
 
 
+OUTPUT_STYLES = ("rich", "plain")
+
+
 def human_style() -> str:
     chosen = os.environ.get("INDORUSS_OUTPUT", "").lower()
-    if chosen in ("rich", "plain"):
+    if chosen in OUTPUT_STYLES:
         return chosen
+    if chosen:
+        from ..errors import BadSetting
+
+        raise BadSetting(
+            f"INDORUSS_OUTPUT={printable_line(shorten(chosen, 40))!r} is not one of {', '.join(OUTPUT_STYLES)} "
+            "(or unset: rich on a terminal, plain elsewhere)"
+        )
     return "rich" if sys.stdout is not None and sys.stdout.isatty() else "plain"
 
 
@@ -68,9 +80,17 @@ def emit(as_json: bool, to_json: Callable[[], Any], show: Callable[[View], None]
 
         write(dumps(to_json()) + "\n")
     else:
-        show(human_view())
+        for_people(lambda: show(human_view()))
 
 
-def warn(message: str) -> None:
-    if sys.stderr is not None:
-        sys.stderr.write(printable_line(message) + "\n")
+# -- on a terminal: colour and the pager --------------------------------------------------------------------
+
+
+def for_people(draw: Callable[[], None]) -> None:
+    """Draw a view for people: through the pager when it is a terminal's and longer than the screen."""
+    if TERMINAL.pager and STDOUT.isatty():
+        from .pager import paged  # only a terminal loads the pager
+
+        paged(draw)
+    else:
+        draw()

@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
+import os
 from collections.abc import Sequence
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
-from rich import box
+from rich.cells import cell_len
 from rich.console import Console, Group
 from rich.panel import Panel
 from rich.table import Table
@@ -13,11 +14,11 @@ from rich.text import Text
 
 from ..model import records as m
 from ..model.citing import Citation, citation, evidence_sources
-from ..safety import printable
-from .stream import STDOUT
+from .layout import TEXT_FLOOR, WHOLE, Listing, cell_lines, longest, stack_blocks
+from .stream import STDOUT, TERMINAL
 
 if TYPE_CHECKING:
-    from ..model.analysis import BriefSection, Detail
+    from ..model.analysis import BriefSection, Detail, Related
     from ..model.outcomes import ConflictView, Scorecard, SourceUse
     from ..model.queries import TopicCount, TopicDetail
     from ..search.ranking import Hit
@@ -39,15 +40,22 @@ VERDICT_STYLES = {
 KIND_STYLES = {"entity": "bold", "topic": "bold", "fact": "", "figure": "bold cyan", "quote": "italic", "event": ""}
 
 
-MIN_WIDTH = 60
+# Narrower terminals are drawn at this width: below it even one labelled field a line stops being readable.
+MIN_WIDTH = 30
 
 
-def _console() -> Console:
-    # Made per call, not at import, so the terminal width and NO_COLOR are read when output is written.
+def make_console() -> Console:
+    # Made per call, not at import, so the terminal width, NO_COLOR and --color are read when output is written.
     # Written through the checked output, so that a full disk or a closed reader is never missed.
-    console = Console(highlight=False, file=STDOUT)  # type: ignore[arg-type]
+    chosen: dict[str, Any] = {}
+    if TERMINAL.color == "always":
+        dumb = os.environ.get("TERM", "") in ("dumb", "unknown")
+        chosen = {"force_terminal": True, "no_color": False, "color_system": "standard" if dumb else "auto"}
+    elif TERMINAL.color == "never":
+        chosen = {"color_system": None}
+    console = Console(highlight=False, file=STDOUT, **chosen)  # type: ignore[arg-type]
     if console.width < MIN_WIDTH:
-        console = Console(highlight=False, file=STDOUT, width=MIN_WIDTH)  # type: ignore[arg-type]
+        console = Console(highlight=False, file=STDOUT, width=MIN_WIDTH, **chosen)  # type: ignore[arg-type]
     return console
 
 
@@ -59,18 +67,14 @@ def _status(record: m.BaseRecord) -> Text:
     return Text(status, style=STATUS_STYLES.get(status, ""))
 
 
-def _paragraph(fb: m.FactBase, record: m.BaseRecord) -> Text:
+def _reference(fb: m.FactBase, record: m.BaseRecord) -> tuple[Text, Text]:
+    """Where a record comes from, whole (the paragraph, else the source's id) and brief (the paragraph, else
+    "web"): a table that has no room for whole source ids shows the brief one rather than break them."""
     cite = citation(fb, record)
-    return Text(cite.short if cite else "", style="dim")
-
-
-def _table(*columns: str, title: str | None = None) -> Table:
-    # Titles can carry a query: escape what a terminal would act on, as everywhere else.
-    shown = Text(printable(title)) if title else None
-    table = Table(box=box.SIMPLE_HEAD, title=shown, expand=False, show_lines=False)
-    for column in columns:
-        table.add_column(Text(column), overflow="fold")
-    return table
+    if cite is None:
+        return Text(""), Text("")
+    brief = f"\u00b6{cite.paragraph}" if cite.paragraph is not None else "web"
+    return Text(cite.short, style="dim"), Text(brief, style="dim")
 
 
 def _highlighted(text: str, spans: tuple[tuple[int, int], ...]) -> Text:
@@ -80,141 +84,209 @@ def _highlighted(text: str, spans: tuple[tuple[int, int], ...]) -> Text:
     return marked
 
 
-def _record_table(fb: m.FactBase, records: Sequence[m.BaseRecord], title: str) -> None:
-    table = _table("id", "status", "record", "¶", title=title)
+def _record_table(fb: m.FactBase, records: Sequence[m.BaseRecord], title: str) -> Listing:
+    listing = Listing(
+        title, ("id", longest(r.id for r in records)), ("status", 9), ("record", TEXT_FLOOR), ("\u00b6", WHOLE)
+    )
     for record in records:
-        table.add_row(Text(record.id, style="bold"), _status(record), Text(record.label), _paragraph(fb, record))
-    _console().print(table)
+        whole, brief = _reference(fb, record)
+        cells = [Text(record.id, style="bold"), _status(record), Text(record.label)]
+        fields = [("status", cells[1]), ("record", cells[2]), ("source", whole)]
+        listing.add(record.id, [*cells, whole], fields, [*cells, brief])
+    return listing
 
 
 class RichView:
-    """Tables and panels for a terminal."""
+    """Tables and panels for a terminal; stacked blocks where a table would not fit."""
 
     def search(self, fb: m.FactBase, hits: list[Hit], query: str) -> None:
         # Four columns, each cell stacked: a wide table is the slow part of drawing a result list.
-        table = _table("score", "kind", "record", "matched", title=f"Search: {query}")
-        for hit in hits:
-            record = fb.by_id[hit.record_id]
+        records = [fb.by_id[hit.record_id] for hit in hits]
+        listing = Listing(
+            f"Search: {query}",
+            ("score", 5),
+            ("kind", WHOLE),
+            ("record", longest((r.id for r in records), TEXT_FLOOR)),
+            ("matched", TEXT_FLOOR),
+        )
+        for hit, record in zip(hits, records, strict=True):
             shown = record.label
             described = Text(record.id, style="bold")
             described.append("\n")
             how = Text(hit.match.field, style="dim")
-            if hit.match.text == shown:
-                described.append_text(_highlighted(shown, hit.match.spans))
-            else:
-                described.append(shown)
+            label = _highlighted(shown, hit.match.spans) if hit.match.text == shown else Text(shown)
+            if hit.match.text != shown:
                 how.append(": ")
                 how.append_text(_highlighted(hit.match.text, hit.match.spans))
+            described.append_text(label)
             if hit.match.via:
                 how.append(f" (via {hit.match.via})", style="dim")
             kind = Text(record.kind, style=KIND_STYLES.get(record.kind, ""))
-            status = _status(record)
-            if status.plain:
-                kind.append("\n")
-                kind.append_text(status)
-            kind.append("\n")
-            kind.append_text(_paragraph(fb, record))
-            table.add_row(Text(f"{hit.score:.0f}"), kind, described, how)
-        _console().print(table)
+            status, (whole, brief) = _status(record), _reference(fb, record)
+            score = Text(f"{hit.score:.0f}")
+            fields = [("score", score), ("kind", kind), ("status", status), ("record", label), ("matched", how)]
+            listing.add(
+                record.id,
+                [score, cell_lines(kind, status, whole), described, how],
+                [*fields, ("source", whole)],
+                [score, cell_lines(kind, status, brief), described, how],
+            )
+        listing.print(make_console())
 
     def topics(self, fb: m.FactBase, rows: list[TopicCount]) -> None:
         sections = list(rows[0].counts) if rows else []
-        table = _table("topic", "title", *sections, title="Topics")
+        listing = Listing(
+            "Topics",
+            ("topic", longest(row.topic.id for row in rows)),
+            ("title", TEXT_FLOOR),
+            *((section, len(section)) for section in sections),
+        )
         for row in rows:
-            table.add_row(
-                Text(row.topic.id, style="bold"),
-                Text(row.topic.title) + Text("\n" + row.topic.description, style="dim"),
-                *(Text(str(n)) for n in row.counts.values()),
-            )
-        _console().print(table)
+            counts = [Text(str(n)) for n in row.counts.values()]
+            title, about = Text(row.topic.title), Text(row.topic.description, style="dim")
+            cells = [Text(row.topic.id, style="bold"), title + Text("\n") + about, *counts]
+            listing.add(row.topic.id, cells, [("title", title), ("about", about), *zip(sections, counts, strict=True)])
+        listing.print(make_console())
 
     def topic(self, fb: m.FactBase, shown: TopicDetail) -> None:
-        _console().print(Panel(Text(shown.topic.description), title=Text(shown.topic.title), title_align="left"))
+        console = make_console()
+        _panel(console, shown.topic.id, Text(shown.topic.description), Text(shown.topic.title))
+        listings = []
         for kind in sorted(m.REGISTRY, key=lambda k: k.display_order):
             group = [r for r in shown.records if r.kind == kind.name]
             if group:
-                _record_table(fb, group, f"{kind.section} ({len(group)})")
+                listings.append(_record_table(fb, group, f"{kind.section} ({len(group)})"))
+        # One layout for every group, so that the sections of one topic read alike.
+        stacked = not all(listing.fits(console) for listing in listings)
+        for listing in listings:
+            listing.print(console, stacked)
 
     def records(self, fb: m.FactBase, chosen: list[m.Claim], title: str) -> None:
-        _record_table(fb, chosen, title)
+        _record_table(fb, chosen, title).print(make_console())
 
     def quotes(self, fb: m.FactBase, chosen: list[m.Quote]) -> None:
+        console = make_console()
+        # A panel a quote, its id in the border, while the longest id fits there; else stacked blocks.
+        if console.width < max(50, longest(q.id for q in chosen) + 8):
+            blocks = []
+            for quote in chosen:
+                cite = citation(fb, quote)
+                blocks.append(
+                    (
+                        quote.id,
+                        [
+                            ("quote", Text("\u201c" + quote.shown_text + "\u201d", style="italic")),
+                            ("by", Text(quote.speaker.name, style="bold")),
+                            ("context", Text(quote.context)),
+                            ("source", Text(cite.plain() if cite else "", style="dim")),
+                        ],
+                    )
+                )
+            stack_blocks(console, "Quotes", blocks)
+            return
         for quote in chosen:
             body = Text("\u201c" + quote.shown_text + "\u201d", style="italic")
             cite = citation(fb, quote)
             footer = Text(f"\u2014 {quote.speaker.name}, {quote.context}", style="bold")
             if cite is not None:
                 footer.append(f"\n{cite.plain()}", style="dim")
-            _console().print(Panel(Group(body, Text(""), footer), title=Text(quote.id), title_align="left"))
+            console.print(Panel(Group(body, Text(""), footer), title=Text(quote.id), title_align="left"))
 
     def figures(self, fb: m.FactBase, chosen: list[m.Figure]) -> None:
-        table = _table("figure", "measures", "qualifier", "period", "status", "¶", title="Figures")
+        listing = Listing(
+            "Figures",
+            ("record", longest((f.id for f in chosen), TEXT_FLOOR)),
+            ("figure", 12),
+            ("status", WHOLE),
+        )
         for figure in chosen:
-            table.add_row(
-                Text(figure.display, style="bold cyan"),
-                Text(figure.measures),
-                Text(figure.qualifier),
-                Text(figure.period or ""),
-                _status(figure),
-                _paragraph(fb, figure),
-            )
-        _console().print(table)
+            display, measures = Text(figure.display, style="bold cyan"), Text(figure.measures)
+            qualifier, period = Text(figure.qualifier, style="dim"), Text(figure.period or "", style="dim")
+            status, (whole, brief) = _status(figure), _reference(fb, figure)
+            cells = [Text(figure.id, style="bold") + Text("\n") + measures, cell_lines(display, qualifier, period)]
+            fields = [
+                ("figure", display),
+                ("measures", measures),
+                ("qualifier", qualifier),
+                ("period", period),
+                ("status", status),
+                ("source", whole),
+            ]
+            listing.add(figure.id, [*cells, cell_lines(status, whole)], fields, [*cells, cell_lines(status, brief)])
+        listing.print(make_console())
 
     def actors(self, fb: m.FactBase, chosen: list[m.Entity]) -> None:
-        table = _table("id", "category", "name", "description", title="Actors")
+        listing = Listing(
+            "Actors",
+            ("id", longest(e.id for e in chosen)),
+            ("category", 12),
+            ("name", TEXT_FLOOR),
+            ("description", TEXT_FLOOR),
+        )
         for entity in chosen:
-            table.add_row(
-                Text(entity.id, style="dim"),
-                Text(entity.category),
-                Text(entity.name, style="bold"),
-                Text(entity.description),
-            )
-        _console().print(table)
+            category, name = Text(entity.category), Text(entity.name, style="bold")
+            description = Text(entity.description)
+            fields = [("category", category), ("name", name), ("description", description)]
+            listing.add(entity.id, [Text(entity.id, style="dim"), category, name, description], fields)
+        listing.print(make_console())
 
     def show(self, fb: m.FactBase, shown: Detail) -> None:
-        grid = Table.grid(padding=(0, 2))
-        grid.add_column(style="bold")
-        grid.add_column(overflow="fold")
-        from .fields import fields
+        from .fields import fields as labelled
 
-        for key, value in fields(fb, shown.record):
-            grid.add_row(Text(key), _status(shown.record) if key == "status" else Text(value))
-        _console().print(Panel(grid, title=Text(shown.record.label[:80]), title_align="left"))
-        if shown.outcome is not None:
-            outcome = shown.outcome
-            table = _table("verdict", "as of", "summary", "evidence", title=f"What came of it ({outcome.id})")
-            evidence = Text("\n".join(outcome.evidence) or "none found", style="dim")
-            table.add_row(_verdict(outcome.verdict), Text(outcome.as_of.text), Text(outcome.summary), evidence)
-            _console().print(table)
-        if shown.qualified_by:
-            _record_table(fb, shown.qualified_by, "Later sources qualify it")
+        console = make_console()
+        record = shown.record
+        rows = [(key, _status(record) if key == "status" else Text(value)) for key, value in labelled(fb, record)]
+        outcome = _outcome_listing(shown.outcome) if shown.outcome is not None else None
+        qualified = _record_table(fb, shown.qualified_by, "Later sources qualify it") if shown.qualified_by else None
+        related = _related_listing(shown.related) if shown.related else None
+        listings = [listing for listing in (outcome, qualified, related) if listing is not None]
+        # A panel, the id among the fields, while the id fits beside the labels and every table below fits too;
+        # else the record and its tables alike are stacked blocks.
+        widest = longest(key for key, _ in rows)
+        fits = console.width >= 4 + widest + 2 + max(len(record.id), 20)
+        stacked = not (fits and all(listing.fits(console) for listing in listings))
+        if stacked:
+            stack_blocks(console, None, [(record.id, [(key, value) for key, value in rows if key != "id"])])
+        else:
+            grid = Table.grid(padding=(0, 2))
+            grid.add_column(style="bold")
+            grid.add_column(overflow="fold")
+            for key, value in rows:
+                grid.add_row(Text(key), value)
+            console.print(Panel(grid, title=Text(record.label[:80]), title_align="left"))
+        for listing in (outcome, qualified):
+            if listing is not None:
+                listing.print(console, stacked)
         for conflict in shown.conflicts:
-            _console().print(Text(f"In conflict {conflict.id}: {conflict.question}", style="bold yellow"))
-        if shown.related:
-            table = _table("kind", "id", "status", "record", "shares", title="Linked records, most related first")
-            for item in shown.related:
-                table.add_row(
-                    Text(item.record.kind),
-                    Text(item.record.id, style="bold"),
-                    _status(item.record),
-                    Text(item.record.label),
-                    Text(", ".join(item.shared), style="dim"),
-                )
-            _console().print(table)
+            console.print(Text(f"In conflict {conflict.id}: {conflict.question}", style="bold yellow"))
+        if related is not None:
+            related.print(console, stacked)
 
     def timeline(self, fb: m.FactBase, entries: list[m.Claim]) -> None:
-        table = _table("date", "precision", "kind", "status", "record", "¶", title="Timeline")
+        listing = Listing(
+            "Timeline",
+            ("date", 12),
+            ("record", longest((r.id for r in entries), TEXT_FLOOR)),
+            ("kind", WHOLE),
+        )
         for record in entries:
             assert record.date is not None
-            table.add_row(
-                Text(record.date.label or record.date.text, style="bold"),
-                Text(record.date.precision),
-                Text(record.kind),
-                _status(record),
-                Text(record.label),
-                _paragraph(fb, record),
+            when = Text(record.date.label or record.date.text, style="bold")
+            precision, kind = Text(record.date.precision, style="dim"), Text(record.kind)
+            status, (whole, brief), label = _status(record), _reference(fb, record), Text(record.label)
+            cells = [cell_lines(when, precision), Text(record.id, style="bold") + Text("\n") + label]
+            fields = [
+                ("date", when),
+                ("precision", precision),
+                ("kind", kind),
+                ("status", status),
+                ("record", label),
+                ("source", whole),
+            ]
+            listing.add(
+                record.id, [*cells, cell_lines(kind, status, whole)], fields, [*cells, cell_lines(kind, status, brief)]
             )
-        _console().print(table)
+        listing.print(make_console())
 
     def brief(self, fb: m.FactBase, sections: list[BriefSection]) -> None:
         # The Markdown is built from escaped data, so Rich renders it as Markdown and never as Rich markup.
@@ -222,60 +294,133 @@ class RichView:
 
         from . import markdown
 
-        _console().print(Markdown(markdown.brief(fb, sections)))
+        make_console().print(Markdown(markdown.brief(fb, sections)))
 
     def cite(self, fb: m.FactBase, found: Citation, as_markdown: bool) -> None:
         from . import markdown
 
-        _console().print(Text(markdown.citation(found) if as_markdown else found.plain()))
+        # One line, whatever the width: the terminal wraps it, and it copies and pastes whole.
+        make_console().print(Text(markdown.citation(found) if as_markdown else found.plain()), soft_wrap=True)
 
     def outcomes(self, fb: m.FactBase, card: Scorecard) -> None:
+        console = make_console()
         header = Text("Outcomes: ")
         for position, (verdict, n) in enumerate(card.counts.items()):
             header.append(", " if position else "")
             header.append_text(_verdict(verdict))
             header.append(f" {n}")
-        _console().print(header)
-        table = _table("expectation", "status", "verdict", "summary", "sources", title="What came of each expectation")
+        console.print(header)
+        listing = Listing(
+            "What came of each expectation",
+            ("expectation", longest((row.expectation.id for row in card.rows), TEXT_FLOOR)),
+            ("status", 9),
+            ("verdict", 14),
+            ("summary", TEXT_FLOOR),
+            ("sources", 10),
+        )
         for row in card.rows:
-            described = Text(row.expectation.id, style="bold")
-            described.append("\n" + row.expectation.label)
             outcome = row.outcome
-            sources = "\n".join(evidence_sources(fb, outcome.evidence)) if outcome else ""
-            table.add_row(
-                described,
-                _status(row.expectation),
-                _verdict(row.verdict),
-                Text(outcome.summary if outcome else "no outcome recorded by this date"),
-                Text(sources, style="dim"),
-            )
-        _console().print(table)
+            label = Text(row.expectation.label)
+            status, came = _status(row.expectation), _verdict(row.verdict)
+            summary = Text(outcome.summary if outcome else "no outcome recorded by this date")
+            sources = Text("\n".join(evidence_sources(fb, outcome.evidence)) if outcome else "", style="dim")
+            cells = [Text(row.expectation.id, style="bold") + Text("\n") + label, status, came, summary, sources]
+            fields = [
+                ("expectation", label),
+                ("status", status),
+                ("verdict", came),
+                ("summary", summary),
+                ("sources", sources),
+            ]
+            listing.add(row.expectation.id, cells, fields)
+        listing.print(console)
 
     def sources(self, fb: m.FactBase, uses: list[SourceUse]) -> None:
-        table = _table("id", "kind", "publisher", "published", "lang", "cited by", title="Sources")
+        listing = Listing(
+            "Sources",
+            ("id", longest(use.source.id for use in uses)),
+            ("source", 15),
+            ("publisher", 12),
+        )
         for use in uses:
             source = use.source
-            table.add_row(
-                Text(source.id, style="bold"),
-                Text(source.source_kind),
-                Text(source.publisher_shown + (f" (via {source.via})" if source.via else "")),
-                Text(source.published),
-                Text(source.language),
-                Text(str(len(use.citing))),
-            )
-        _console().print(table)
+            kind, published, language = Text(source.source_kind), Text(source.published), Text(source.language)
+            publisher = Text(source.publisher_shown + (f" (via {source.via})" if source.via else ""))
+            cited = Text(f"cited by {len(use.citing)}", style="dim")
+            when = Text(f"{source.published} \u00b7 {source.language}")
+            cells = [Text(source.id, style="bold"), cell_lines(kind, when, cited), publisher]
+            fields = [
+                ("kind", kind),
+                ("publisher", publisher),
+                ("published", published),
+                ("language", language),
+                ("cited by", Text(str(len(use.citing)))),
+            ]
+            listing.add(source.id, cells, fields)
+        listing.print(make_console())
 
     def conflicts(self, fb: m.FactBase, shown: list[ConflictView]) -> None:
+        console = make_console()
         for item in shown:
-            table = _table("claim", "says", "source", title=f"{item.conflict.id}: {item.conflict.question}")
+            listing = Listing(None, ("claim", longest(c.id for c in item.claims)), ("says", TEXT_FLOOR), ("source", 10))
             for claim in item.claims:
                 cite = citation(fb, claim)
-                table.add_row(
-                    Text(claim.id, style="bold"), Text(claim.label), Text(cite.brief if cite else "", style="dim")
+                says, source = Text(claim.label), Text(cite.brief if cite else "", style="dim")
+                listing.add(
+                    claim.id, [Text(claim.id, style="bold"), says, source], [("says", says), ("source", source)]
                 )
-            _console().print(table)
+            stacked = not listing.fits(console)
+            console.print()
+            question = Text(item.conflict.question)
+            if stacked:
+                console.print(Text(item.conflict.id, style="bold"), soft_wrap=True)
+                console.print(question)
+            else:
+                console.print(Text(item.conflict.id, style="bold") + Text(": ") + question)
+            listing.print(console, stacked)
             if item.conflict.note:
-                _console().print(Text(item.conflict.note, style="italic"))
+                console.print(Text(item.conflict.note, style="italic"))
+
+
+def _outcome_listing(outcome: m.Outcome) -> Listing:
+    listing = Listing(
+        f"What came of it ({outcome.id})",
+        ("verdict", 14),
+        ("as of", 10),
+        ("summary", TEXT_FLOOR),
+        ("evidence", longest(outcome.evidence, 10)),
+    )
+    verdict, day, summary = _verdict(outcome.verdict), Text(outcome.as_of.text), Text(outcome.summary)
+    evidence = Text("\n".join(outcome.evidence) or "none found", style="dim")
+    fields = [("verdict", verdict), ("as of", day), ("summary", summary), ("evidence", evidence)]
+    listing.add(outcome.id, [verdict, day, summary, evidence], fields)
+    return listing
+
+
+def _related_listing(related: Sequence[Related]) -> Listing:
+    listing = Listing(
+        "Linked records, most related first",
+        ("record", longest((item.record.id for item in related), TEXT_FLOOR)),
+        ("kind", 9),
+        ("shares", 10),
+    )
+    for item in related:
+        kind, status = Text(item.record.kind), _status(item.record)
+        label, shares = Text(item.record.label), Text(", ".join(item.shared), style="dim")
+        cells = [Text(item.record.id, style="bold") + Text("\n") + label, cell_lines(kind, status), shares]
+        fields = [("kind", kind), ("status", status), ("record", label), ("shares", shares)]
+        listing.add(item.record.id, cells, fields)
+    return listing
+
+
+def _panel(console: Console, record_id: str, body: Text, title: Text) -> None:
+    """A panel headed by its title, with the record's id as its first line, or above it when the id is longer
+    than the panel is wide."""
+    if cell_len(record_id) + 4 <= console.width:
+        console.print(Panel(Text(record_id, style="bold") + Text("\n") + body, title=title, title_align="left"))
+    else:
+        console.print(Text(record_id, style="bold"), soft_wrap=True)
+        console.print(Panel(body, title=title, title_align="left"))
 
 
 def _verdict(verdict: str) -> Text:
