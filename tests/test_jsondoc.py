@@ -26,7 +26,7 @@ LIST_COMMANDS = [
 
 # What claims share, after a record's own fields, in this order; then what a command adds.
 SHARED_KEYS = ("status", "attribution", "date", "topics", "entities", "qualifies", "source", "sources")
-ADDED_KEYS = ("score", "matched", "counts")
+ADDED_KEYS = ("score", "matched", "counts", "same_claim")
 CITATION_KEYS = {"id", "title", "publisher", "published", "paragraph", "url", "citation"}
 STATUSES = {"confirmed", "expected", "likely", "possible", "proposed"}
 

@@ -564,17 +564,23 @@ def brief(topic: TopicOption = None, markdown: MarkdownOption = False) -> None:
 
 @app.command()
 def timeline(topic: TopicOption = None, json: JsonListOption = False) -> None:
-    """Every dated record in order, with its date precision (year, month, day) and status.
+    """Every dated record in time order; the records that state one claim make one entry.
+
+    A record dated to a month or a year comes after the days it contains ("by the end of 2025" after 4
+    December 2025). An event, a fact and a figure from one paragraph with the same date, status and
+    attribution state one claim: one entry, the others named under it.
 
     Example: indoruss timeline --topic defence
     """
+    from ..model.analysis import entries
     from ..model.analysis import timeline as build
+    from ..views.jsondoc import timeline_json
 
     fb = _state.factbase
-    entries = build(fb, _topic(fb.topics, topic))
-    if not entries:
+    shown = entries(build(fb, _topic(fb.topics, topic)))
+    if not shown:
         raise LookupFailed("no dated records match these options")
-    emit(json, lambda: _records_json(fb, entries), lambda view: view.timeline(fb, entries))
+    emit(json, lambda: timeline_json(fb, shown), lambda view: view.timeline(fb, shown))
 
 
 @app.command()

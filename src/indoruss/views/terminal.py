@@ -17,7 +17,7 @@ from ..safety import printable
 from .stream import STDOUT
 
 if TYPE_CHECKING:
-    from ..model.analysis import BriefSection, Detail
+    from ..model.analysis import BriefSection, Detail, Entry
     from ..model.outcomes import ConflictView, Scorecard, SourceUse
     from ..model.queries import TopicCount, TopicDetail
     from ..search.ranking import Hit
@@ -202,19 +202,34 @@ class RichView:
                 )
             _console().print(table)
 
-    def timeline(self, fb: m.FactBase, entries: list[m.Claim]) -> None:
-        table = _table("date", "precision", "kind", "status", "record", "¶", title="Timeline")
-        for record in entries:
+    def timeline(self, fb: m.FactBase, entries: list[Entry]) -> None:
+        # The date as the fact base holds it (2025-12-04, 2025-12, 2025: its precision shows), the source's
+        # wording beside it; the ids of the records of other kinds that state the same claim under it.
+        table = _table("date", "status", "record", title="Timeline")
+        console = _console()
+        widest = max((len(e.lead.date.text) for e in entries if e.lead.date), default=4)
+        wording = max((len(e.lead.date.label or "") + 2 for e in entries if e.lead.date), default=0)
+        table.columns[0].min_width = widest  # a date is never broken in the middle
+        # The wording beside the date wraps before the record loses its room: a third of the width at most.
+        table.columns[0].max_width = max(widest, min(widest + wording, console.width // 3))
+        for entry in entries:
+            record = entry.lead
             assert record.date is not None
-            table.add_row(
-                Text(record.date.label or record.date.text, style="bold"),
-                Text(record.date.precision),
-                Text(record.kind),
-                _status(record),
-                Text(record.label),
-                _paragraph(fb, record),
-            )
-        _console().print(table)
+            when = Text(record.date.text, style="bold")
+            if record.date.label and record.date.label != record.date.text:
+                when.append("  ")
+                when.append(record.date.label, style="dim")
+            # The source goes in the record's cell, after its id: a column of long source ids would leave the
+            # record too narrow for its own id.
+            described = Text(record.id, style="bold")
+            described.append(f" {record.kind} ", style="dim")
+            described.append_text(_paragraph(fb, record))
+            described.append("\n" + record.label)
+            if entry.same:
+                also = ", ".join(f"{other.kind} {other.id}" for other in entry.same)
+                described.append(f"\nalso stated as {also}", style="dim")
+            table.add_row(when, _status(record), described)
+        console.print(table)
 
     def brief(self, fb: m.FactBase, sections: list[BriefSection]) -> None:
         # The Markdown is built from escaped data, so Rich renders it as Markdown and never as Rich markup.
