@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import io
 import json
 import re
 from collections.abc import Callable
 from pathlib import Path
 
+import pytest
 import yaml
 
 from conftest import PRELUDE, Outcome
@@ -316,16 +318,316 @@ def test_timeline_on_a_terminal_shows_the_date_with_its_wording_beside_it(run: R
 def test_cite_plain_markdown_json(run: Run) -> None:
     plain = run("cite", "relos-ratified")
     assert plain.code == 0
-    assert plain.stdout == (
+    source = (
         "India and Russia To Strike New Defence and Trade Deals During Putins Visit Today. "
-        "publisher not stated, 2025-12-04, paragraph 11.\n"
+        "publisher not stated, 2025-12-04, paragraph 11."
     )
+    claim = (
+        "Russia ratified the RELOS defence logistics pact before the visit. (Status: confirmed; stated by the source.)"
+    )
+    assert plain.stdout == f"{claim} Source: {source}\n"
     markdown = run("cite", "relos-ratified", "--markdown")
-    assert markdown.stdout.startswith("*India and Russia To Strike") and markdown.stdout.endswith(", ¶11.\n")
+    assert markdown.stdout == (
+        f"{claim} Source: *India and Russia To Strike New Defence and Trade Deals During Putins Visit Today*. "
+        "publisher not stated, 2025-12-04, ¶11.\n"
+    )
+    assert run("cite", "relos-ratified", "--style", "markdown").stdout == markdown.stdout
     document = json.loads(run("cite", "relos-ratified", "--json").stdout)
-    assert document["id"] == "relos-ratified"
+    assert list(document) == ["id", "kind", "source", "claim", "sources", "citation"]
+    assert (document["id"], document["kind"]) == ("relos-ratified", "fact")
     assert document["source"]["paragraph"] == 11
-    assert document["source"]["citation"] == plain.stdout.strip()
+    assert document["source"]["citation"] == source
+    assert document["sources"] == [document["source"]]
+    assert document["claim"] == {
+        "text": "Russia ratified the RELOS defence logistics pact before the visit.",
+        "status": "confirmed",
+        "attribution": None,
+    }
+    assert document["citation"] == plain.stdout.strip()
+
+
+# A fact base of its own for citations: every kind of record and source, and every character BibTeX treats
+# specially, in a title, a publisher, a URL and a statement, beside Cyrillic text.
+CITE_BASE = (
+    PRELUDE.replace(
+        "topics:\n",
+        """\
+  - id: wire
+    title: "Deals {signed} at 100% & $5 #1 _now_ ~ ^ \\\\ Путин в Индии"
+    publisher: A & B News
+    published: "2025-12-06"
+    kind: wire
+    url: "https://wire.example.org/deals?a=1&b=%20{x}"
+    language: ru
+  - id: ministry-page
+    title: Joint statement
+    publisher: Ministry of External Affairs
+    published: "2025-12-05"
+    kind: official-text
+    url: https://mea.example.org/joint
+    language: hi
+topics:
+""",
+        1,
+    )
+    + """\
+  - id: peskov
+    name: Dmitry Peskov
+    category: person
+    description: The Kremlin's spokesman
+    topics: [trade]
+    source: {id: report, paragraph: 1}
+facts:
+  - id: deal-signed
+    statement: A trade deal worth $5 billion was signed.
+    status: confirmed
+    attribution: officials
+    date: "2025-12-05"
+    topics: [trade]
+    entities: [india]
+    source: [{id: wire}, {id: report, paragraph: 3}]
+  - id: statement-own-voice
+    statement: The joint statement welcomed the deal
+    status: expected
+    topics: [trade]
+    source: {id: ministry-page}
+figures:
+  - id: deal-value
+    value: 5000000000
+    unit: USD
+    display: "$5 billion"
+    qualifier: exact
+    measures: Value of the trade deal
+    status: confirmed
+    topics: [trade]
+    entities: [india]
+    source: {id: report, paragraph: 3}
+quotes:
+  - id: peskov-best
+    text: "the best plane in the world"
+    speaker: peskov
+    context: interview with a news agency
+    fragment: true
+    topics: [trade]
+    entities: [india]
+    source: {id: report, paragraph: 2}
+events:
+  - id: deal-event
+    title: India and Russia sign a trade deal
+    date: "2025-12-05"
+    date_label: 5 December 2025
+    status: confirmed
+    topics: [trade]
+    entities: [india]
+    source: {id: ministry-page}
+"""
+)
+
+
+@pytest.fixture
+def cite_data(tmp_path: Path) -> str:
+    path = tmp_path / "cite.yaml"
+    path.write_text(CITE_BASE, encoding="utf-8")
+    return str(path)
+
+
+WIRE_TITLE = "Deals {signed} at 100% & $5 #1 _now_ ~ ^ \\ Путин в Индии"
+REPORT_P3 = "A report on the visit. publisher not stated, 2025-12-04, paragraph 3."
+
+
+@pytest.mark.parametrize(
+    ("record_id", "expected"),
+    [
+        (
+            "deal-signed",
+            "A trade deal worth $5 billion was signed. (Status: confirmed; according to unnamed officials.) "
+            f"Source: {WIRE_TITLE}. A & B News, 2025-12-06, https://wire.example.org/deals?a=1&b=%20{{x}}. "
+            f"Also in: {REPORT_P3}",
+        ),
+        (
+            "statement-own-voice",
+            "The joint statement welcomed the deal. (Status: expected; stated by the source.) "
+            "Source: Joint statement. Ministry of External Affairs, 2025-12-05, https://mea.example.org/joint.",
+        ),
+        (
+            "deal-value",
+            f"$5 billion: Value of the trade deal. (Status: confirmed; stated by the source.) Source: {REPORT_P3}",
+        ),
+        (
+            "peskov-best",
+            "\u201c\u2026the best plane in the world\u2026\u201d \u2014 Dmitry Peskov, interview with a news agency. "
+            "Source: A report on the visit. publisher not stated, 2025-12-04, paragraph 2.",
+        ),
+        (
+            "deal-event",
+            "India and Russia sign a trade deal (5 December 2025). (Status: confirmed; stated by the source.) "
+            "Source: Joint statement. Ministry of External Affairs, 2025-12-05, https://mea.example.org/joint.",
+        ),
+        (
+            "peskov",
+            "Dmitry Peskov (person): The Kremlin's spokesman. "
+            "Source: A report on the visit. publisher not stated, 2025-12-04, paragraph 1.",
+        ),
+        ("report", "A report on the visit. publisher not stated, 2025-12-04, report.txt."),
+    ],
+)
+def test_cite_gives_the_claim_its_status_and_voice_then_each_source(
+    run: Run, cite_data: str, record_id: str, expected: str
+) -> None:
+    out = run("--data", cite_data, "cite", record_id)
+    assert (out.code, out.stdout, out.stderr) == (0, expected + "\n", "")
+
+
+def test_cite_markdown_escapes_the_claim_and_the_source(run: Run, cite_data: str) -> None:
+    out = run("--data", cite_data, "cite", "deal-signed", "--style", "markdown")
+    assert out.stdout == (
+        "A trade deal worth $5 billion was signed. (Status: confirmed; according to unnamed officials.) "
+        "Source: *Deals {signed} at 100% \\& $5 \\#1 \\_now\\_ \\~ ^ \\\\ Путин в Индии*. A \\& B News, 2025-12-06, "
+        "<https://wire.example.org/deals?a=1&b=%20{x}>. Also in: *A report on the visit*. "
+        "publisher not stated, 2025-12-04, ¶3.\n"
+    )
+
+
+def test_cite_bibtex_is_read_by_a_bibtex_parser(run: Run, cite_data: str) -> None:
+    import pybtex.errors
+    from pybtex.database import parse_string
+
+    out = run("--data", cite_data, "cite", "deal-signed", "--style", "bibtex")
+    assert out.code == 0
+    pybtex.errors.set_strict_mode(True)  # any syntax error raises instead of being reported and skipped
+    entries = parse_string(out.stdout, "bibtex").entries
+    assert list(entries) == ["deal-signed", "deal-signed-2"]
+    article, document = entries["deal-signed"], entries["deal-signed-2"]
+    assert (article.type, document.type) == ("article", "misc")
+    note = "A trade deal worth \\$5 billion was signed. (Status: confirmed; according to unnamed officials.)"
+    assert dict(article.fields) == {
+        "title": "Deals \\textbraceleft{}signed\\textbraceright{} at 100\\% \\& \\$5 \\#1 \\_now\\_ "
+        "\\textasciitilde{} \\textasciicircum{} \\textbackslash{} Путин в Индии",
+        "journal": "A \\& B News",
+        "entrysubtype": "newspaper",
+        "date": "2025-12-06",
+        "year": "2025",
+        "url": "https://wire.example.org/deals?a=1&b=%20%7Bx%7D",
+        "language": "ru",
+        "note": note,
+    }
+    assert dict(document.fields) == {
+        "title": "A report on the visit",
+        "date": "2025-12-04",
+        "year": "2025",
+        "howpublished": "report.txt",
+        "language": "en",
+        "note": note + " Paragraph 3.",
+    }
+    # A web page that is not a news outlet's article is @online; a source cited alone has no note.
+    page = parse_string(run("--data", cite_data, "cite", "deal-event", "--style", "bibtex").stdout, "bibtex")
+    assert [(k, e.type, e.fields["publisher"]) for k, e in page.entries.items()] == [
+        ("deal-event", "online", "Ministry of External Affairs")
+    ]
+    alone = parse_string(run("--data", cite_data, "cite", "report", "--style", "bibtex").stdout, "bibtex")
+    assert [(k, e.type, "note" in e.fields) for k, e in alone.entries.items()] == [("report", "misc", False)]
+
+
+CSL_TYPES = {"article-newspaper", "webpage", "document", "dataset"}
+
+
+def check_csl_item(item: dict[str, object]) -> None:
+    """The keys pandoc's citeproc and Zotero need, each of the type the CSL-JSON schema gives it."""
+    assert isinstance(item["id"], str) and item["type"] in CSL_TYPES and isinstance(item["title"], str)
+    issued = item["issued"]
+    assert isinstance(issued, dict) and list(issued) == ["date-parts"]
+    (parts,) = issued["date-parts"]
+    assert len(parts) == 3 and all(isinstance(part, int) for part in parts)
+    for text_key in ("container-title", "publisher", "URL", "language", "note"):
+        assert text_key not in item or isinstance(item[text_key], str)
+
+
+def test_cite_csl_json_is_an_array_of_csl_items(run: Run, cite_data: str) -> None:
+    out = run("--data", cite_data, "cite", "deal-signed", "--style", "csl-json")
+    assert out.code == 0
+    items = json.loads(out.stdout)
+    for item in items:
+        check_csl_item(item)
+    note = "A trade deal worth $5 billion was signed. (Status: confirmed; according to unnamed officials.)"
+    assert items == [
+        {
+            "id": "deal-signed",
+            "type": "article-newspaper",
+            "title": WIRE_TITLE,
+            "container-title": "A & B News",
+            "issued": {"date-parts": [[2025, 12, 6]]},
+            "URL": "https://wire.example.org/deals?a=1&b=%20{x}",
+            "language": "ru",
+            "note": note,
+        },
+        {
+            "id": "deal-signed-2",
+            "type": "document",
+            "title": "A report on the visit",
+            "issued": {"date-parts": [[2025, 12, 4]]},
+            "language": "en",
+            "note": note + " Paragraph 3.",
+        },
+    ]
+    page = json.loads(run("--data", cite_data, "cite", "statement-own-voice", "--style", "csl-json").stdout)
+    assert [(i["type"], i["container-title"]) for i in page] == [("webpage", "Ministry of External Affairs")]
+    bundled = json.loads(run("cite", "relos-only-duma-before-visit", "--style", "csl-json").stdout)
+    for item in bundled:
+        check_csl_item(item)
+    assert [i["id"] for i in bundled] == ["relos-only-duma-before-visit", "relos-only-duma-before-visit-2"]
+
+
+@pytest.mark.parametrize("output", ["plain", "rich"])
+@pytest.mark.parametrize("style", ["plain", "markdown"])
+def test_a_citation_is_one_line_at_any_width(run: Run, output: str, style: str) -> None:
+    for columns in ("40", "20"):
+        env = {"INDORUSS_OUTPUT": output, "COLUMNS": columns, "NO_COLOR": "1"}
+        out = run("cite", "quote-peskov-sputnik-trade", "--style", style, env=env)
+        assert out.code == 0
+        assert out.stdout.count("\n") == 1 and out.stdout.endswith("\n")
+        # The quote stands verbatim: its words, with their own spacing, never re-wrapped.
+        assert "\u201cThere are some countries that would try and put obstacles on the way of development" in out.stdout
+
+
+def test_a_narrow_rich_console_does_not_break_a_citation(monkeypatch: pytest.MonkeyPatch) -> None:
+    from rich.console import Console
+
+    from indoruss.loading.loader import load_factbase
+    from indoruss.model.citing import cite
+    from indoruss.views import terminal
+
+    fb = load_factbase(bundled_data_dir())
+    cited = cite(fb, fb.by_id["relos-only-duma-before-visit"])
+    assert cited is not None
+    narrow = Console(width=30, record=True, file=io.StringIO(), color_system=None)
+    monkeypatch.setattr(terminal, "_console", lambda: narrow)
+    terminal.RichView().cite(fb, cited, "plain")
+    assert narrow.export_text() == cited.plain() + "\n"
+    assert len(cited.plain()) > 500  # far wider than the console
+
+
+def test_cite_styles_and_json_are_one_choice(run: Run) -> None:
+    both = run("cite", "relos-ratified", "--json", "--style", "bibtex")
+    assert (both.code, both.stdout) == (2, "")
+    assert both.stderr == (
+        "Error: Invalid value: --json and --style bibtex ask for two formats; give one (--style csl-json is the "
+        "JSON that reference managers read). (see 'indoruss cite --help')\n"
+    )
+    twice = run("cite", "relos-ratified", "--markdown", "--style", "csl-json")
+    assert twice.code == 2
+    assert twice.stderr == (
+        "Error: Invalid value: --markdown and --style csl-json ask for two styles; give one. "
+        "(see 'indoruss cite --help')\n"
+    )
+    unknown = run("cite", "relos-ratified", "--style", "apa")
+    assert unknown.code == 2
+    assert "'apa' is not one of 'plain', 'markdown', 'bibtex', 'csl-json'" in unknown.stderr
+
+
+def test_cite_forgives_a_typo_in_every_style(run: Run) -> None:
+    out = run("cite", "relos-ratifed", "--style", "bibtex")
+    assert out.code == 0
+    assert out.stdout.startswith("@misc{relos-ratified,\n  title = {India and Russia To Strike")
 
 
 def test_cite_a_topic_has_no_source(run: Run) -> None:

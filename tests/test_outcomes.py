@@ -204,7 +204,10 @@ def test_show_gives_an_expectation_its_outcome_and_a_claim_its_corrections(run: 
 def test_cite_a_web_source_gives_publisher_title_date_and_url(run: Run, tmp_path: Path) -> None:
     out = run("--data", str(with_outcome(tmp_path)), "cite", "deal-signed")
     assert out.code == 0
-    assert out.stdout == "What the summit signed. A Wire, 2025-12-06, https://wire.example.org/summit.\n"
+    assert out.stdout == (
+        "A trade deal was signed. (Status: confirmed; according to unnamed officials.) "
+        "Source: What the summit signed. A Wire, 2025-12-06, https://wire.example.org/summit.\n"
+    )
 
 
 # -- the bundled fact base ----------------------------------------------------------------------------------

@@ -583,36 +583,54 @@ def timeline(topic: TopicOption = None, json: JsonListOption = False) -> None:
     emit(json, lambda: timeline_json(fb, shown), lambda view: view.timeline(fb, shown))
 
 
+CiteStyle = Enum("CiteStyle", {s: s for s in ("plain", "markdown", "bibtex", "csl-json")}, type=str)  # type: ignore[misc]
+
+
 @app.command()
 def cite(
     record_id: Annotated[str, typer.Argument(metavar="ID", help="The record to cite.", autocompletion=complete_record)],
-    markdown: MarkdownOption = False,
+    style: Annotated[
+        CiteStyle,
+        typer.Option(
+            "--style", help="plain, markdown, bibtex (one entry per source) or csl-json (for Zotero, pandoc)."
+        ),
+    ] = CiteStyle.plain,  # type: ignore[attr-defined]
+    markdown: Annotated[bool, typer.Option("--markdown", help="The same as --style markdown.")] = False,
     json: JsonOption = False,
 ) -> None:
-    """A citation for a record: source title, publisher, date and paragraph.
+    """Cite a record's claim: its words, status and who makes it, then every source it cites.
 
-    Example: indoruss cite s-400-on-agenda --markdown
+    Examples: indoruss cite relos-ratified
+              indoruss cite quote-peskov-obstacles --style bibtex >> references.bib
+              indoruss cite russia-share-defence-imports --style csl-json > share.json
     """
-    from ..model.citing import Citation, citation
+    from ..model.citing import cite as build
     from ..model.queries import find_record
-    from ..views.jsondoc import citation_json
 
+    chosen = "markdown" if markdown else style.value
+    if markdown and style.value not in ("plain", "markdown"):
+        raise typer.BadParameter(f"--markdown and --style {style.value} ask for two styles; give one.")
+    if json and chosen != "plain":
+        raise typer.BadParameter(
+            f"--json and --style {chosen} ask for two formats; give one (--style csl-json is the JSON that "
+            "reference managers read)."
+        )
     fb = _state.factbase
     record = find_record(fb, record_id)
-    found = citation(fb, record)
-    if isinstance(record, m.Source):
-        found = Citation(record.id, record, None)  # a source cites itself
-    if found is None:
+    cited = build(fb, record)
+    if cited is None:
         if isinstance(record, m.Outcome | m.Conflict):
-            cited = record.evidence if isinstance(record, m.Outcome) else record.claims
-            what = "the project's own reading of its sources; cite its records" if cited else "without evidence"
-            raise LookupFailed(f"{record.kind} {record.id!r} is {what}: {', '.join(cited)}".rstrip(": "))
+            refs = record.evidence if isinstance(record, m.Outcome) else record.claims
+            what = "the project's own reading of its sources; cite its records" if refs else "without evidence"
+            raise LookupFailed(f"{record.kind} {record.id!r} is {what}: {', '.join(refs)}".rstrip(": "))
         raise LookupFailed(f"{record.kind} {record.id!r} has no source to cite")
-    emit(
-        json,
-        lambda: {"id": record.id, "kind": record.kind, "source": citation_json(found)},
-        lambda view: view.cite(fb, found, markdown),
-    )
+    emit(json, lambda: _cite_json(cited), lambda view: view.cite(fb, cited, chosen))
+
+
+def _cite_json(cited: Any) -> dict[str, Any]:
+    from ..views.jsondoc import cite_json
+
+    return cite_json(cited)
 
 
 Verdict = Enum("Verdict", {v: v for v in (*m.VERDICTS, "open")}, type=str)  # type: ignore[misc]

@@ -6,7 +6,7 @@ import json
 from typing import TYPE_CHECKING, Any, cast
 
 from ..model import records as m
-from ..model.citing import Citation, citation, citations
+from ..model.citing import Citation, ClaimCitation, citation, citations
 
 if TYPE_CHECKING:
     from ..model.analysis import Detail, Entry
@@ -113,6 +113,20 @@ def record_json(fb: m.FactBase, record: m.Record) -> dict[str, Any]:
     if isinstance(record, m.Claim):
         out["sources"] = [citation_json(c) for c in citations(fb, record)]
     return out
+
+
+def cite_json(cited: ClaimCitation) -> dict[str, Any]:
+    """`cite --json`: the record's id and kind and its main source, as ever; added: the claim (its words, status
+    and voice, each null where the record has none), every source, and the whole citation as `cite` prints it."""
+    main = cited.sources[0]
+    return {
+        "id": cited.record.id,
+        "kind": cited.record.kind,
+        "source": citation_json(main),
+        "claim": {"text": cited.said, "status": cited.status, "attribution": cited.voice},
+        "sources": [citation_json(c) for c in cited.sources],
+        "citation": cited.plain(),
+    }
 
 
 def timeline_json(fb: m.FactBase, entries: list[Entry]) -> list[dict[str, Any]]:

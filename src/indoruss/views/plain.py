@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from ..model import records as m
-from ..model.citing import Citation, citation, evidence_sources
+from ..model.citing import ClaimCitation, citation, evidence_sources
 from .stream import write
 
 if TYPE_CHECKING:
@@ -122,10 +122,10 @@ class PlainView:
 
         write(markdown.brief(fb, sections))
 
-    def cite(self, fb: m.FactBase, found: Citation, as_markdown: bool) -> None:
-        from . import markdown
+    def cite(self, fb: m.FactBase, cited: ClaimCitation, style: str) -> None:
+        from .citation import render
 
-        write((markdown.citation(found) if as_markdown else found.plain()) + "\n")
+        write(render(cited, style) + "\n")
 
     def outcomes(self, fb: m.FactBase, card: Scorecard) -> None:
         write("# " + " ".join(f"{verdict}={n}" for verdict, n in card.counts.items()) + "\n")

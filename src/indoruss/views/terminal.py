@@ -12,7 +12,7 @@ from rich.table import Table
 from rich.text import Text
 
 from ..model import records as m
-from ..model.citing import Citation, citation, evidence_sources
+from ..model.citing import ClaimCitation, citation, evidence_sources
 from ..safety import printable
 from .stream import STDOUT
 
@@ -239,10 +239,12 @@ class RichView:
 
         _console().print(Markdown(markdown.brief(fb, sections)))
 
-    def cite(self, fb: m.FactBase, found: Citation, as_markdown: bool) -> None:
-        from . import markdown
+    def cite(self, fb: m.FactBase, cited: ClaimCitation, style: str) -> None:
+        from .citation import render
 
-        _console().print(Text(markdown.citation(found) if as_markdown else found.plain()))
+        # Soft-wrapped: the terminal folds the line, Rich inserts no line break, so a citation copied from the
+        # screen is one line whatever the width.
+        _console().print(Text(render(cited, style)), soft_wrap=True)
 
     def outcomes(self, fb: m.FactBase, card: Scorecard) -> None:
         header = Text("Outcomes: ")
