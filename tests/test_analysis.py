@@ -478,6 +478,31 @@ def test_cite_gives_the_claim_its_status_and_voice_then_each_source(
     assert (out.code, out.stdout, out.stderr) == (0, expected + "\n", "")
 
 
+@pytest.mark.parametrize(
+    "statement",
+    [
+        "Is the deal signed?",
+        "The deal is signed!",
+        "The deal is signed \u2026",
+        "The minister called it \u201ca good deal.\u201d",
+    ],
+)
+def test_a_statement_that_ends_a_sentence_gains_no_full_stop(run: Run, tmp_path: Path, statement: str) -> None:
+    path = tmp_path / "ending.yaml"
+    path.write_text(
+        PRELUDE
+        + "facts:\n  - id: ending\n"
+        + f"    statement: {json.dumps(statement)}\n"
+        + "    status: confirmed\n    topics: [trade]\n    source: {id: report, paragraph: 2}\n",
+        encoding="utf-8",
+    )
+    out = run("--data", str(path), "cite", "ending")
+    assert out.stdout == (
+        f"{statement} (Status: confirmed; stated by the source.) "
+        "Source: A report on the visit. publisher not stated, 2025-12-04, paragraph 2.\n"
+    )
+
+
 def test_cite_markdown_escapes_the_claim_and_the_source(run: Run, cite_data: str) -> None:
     out = run("--data", cite_data, "cite", "deal-signed", "--style", "markdown")
     assert out.stdout == (
