@@ -600,9 +600,7 @@ def cite(
 ) -> None:
     """Cite a record's claim: its words, status and who makes it, then every source it cites.
 
-    Examples: indoruss cite relos-ratified
-              indoruss cite quote-peskov-obstacles --style bibtex >> references.bib
-              indoruss cite russia-share-defence-imports --style csl-json > share.json
+    Example: indoruss cite relos-ratified --style bibtex >> references.bib
     """
     from ..model.citing import cite as build
     from ..model.queries import find_record
