@@ -553,6 +553,24 @@ def test_cite_bibtex_is_read_by_a_bibtex_parser(run: Run, cite_data: str) -> Non
     assert [(k, e.type, "note" in e.fields) for k, e in alone.entries.items()] == [("report", "misc", False)]
 
 
+@pytest.mark.parametrize(
+    ("record_id", "position", "expected"),
+    [
+        ("relos-ratified", 0, "relos-ratified"),
+        ("relos-ratified", 1, "relos-ratified-2"),
+        ("a claim {with} spaces, commas", 0, "a-claim-with-spaces-commas"),
+        ("-leading.and:trailing-", 2, "leading.and:trailing-3"),
+        ("_underscored", 0, "r_underscored"),
+        ("выборы-2025", 0, "2025"),
+        ("###", 0, "record"),
+    ],
+)
+def test_a_citation_key_is_safe_for_bibtex_and_pandoc(record_id: str, position: int, expected: str) -> None:
+    from indoruss.views.citation import key
+
+    assert key(record_id, position) == expected
+
+
 CSL_TYPES = {"article-newspaper", "webpage", "document", "dataset"}
 
 

@@ -14,8 +14,6 @@ from ..model import records as m
 from ..model.citing import Citation, ClaimCitation
 from . import markdown
 
-STYLES = ("plain", "markdown", "bibtex", "csl-json")
-
 # A news outlet's article: @article (entrysubtype newspaper) in BibTeX, article-newspaper in CSL.
 ARTICLE_KINDS = ("news-report", "wire", "interview", "analysis")
 
