@@ -59,11 +59,9 @@ class ClaimCitation(NamedTuple):
             return f"\u201c{self.said}\u201d \u2014 {self.voice}, {_sentence(record.context)}"
         if isinstance(record, m.Entity):
             return f"{record.name} ({record.category}): {_sentence(self.said)}"
-        said = _sentence(self.said)
-        if self.status is None:
-            return said
+        # A fact, a figure or an event: each has a status.
         who = f"according to {self.voice}" if self.voice else "stated by the source"
-        return f"{said} (Status: {self.status}; {who}.)"
+        return f"{_sentence(self.said)} (Status: {self.status}; {who}.)"
 
     def plain(self) -> str:
         """The claim, then its sources, in one line: never a hard line break, whatever the width."""
