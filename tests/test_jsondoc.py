@@ -26,7 +26,7 @@ LIST_COMMANDS = [
 
 # What claims share, after a record's own fields, in this order; then what a command adds.
 SHARED_KEYS = ("status", "attribution", "date", "topics", "entities", "qualifies", "source", "sources")
-ADDED_KEYS = ("score", "matched", "counts")
+ADDED_KEYS = ("score", "matched", "counts", "same_claim")
 CITATION_KEYS = {"id", "title", "publisher", "published", "paragraph", "url", "citation"}
 STATUSES = {"confirmed", "expected", "likely", "possible", "proposed"}
 
@@ -83,7 +83,13 @@ def test_json_contract_of_object_commands(run: Run) -> None:
     assert shown["kind"] == "entity" and isinstance(shown["related"], list)
     assert set(shown["related"][0]) == {"id", "kind", "shared", "strength"}
     cite = json.loads(run("cite", "s-400", "--json").stdout)
-    assert set(cite) == {"id", "kind", "source"}
+    assert list(cite) == ["id", "kind", "source", "claim", "sources", "citation"]
+    assert cite["claim"] == {
+        "text": "Russian air defence system; India is likely to discuss buying more of them.",
+        "status": None,
+        "attribution": None,
+    }
+    check_citation(cite["source"])
     export = json.loads(run("export").stdout)
     assert set(export) == {
         "schema_version",

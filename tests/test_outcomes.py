@@ -201,10 +201,49 @@ def test_show_gives_an_expectation_its_outcome_and_a_claim_its_corrections(run: 
     assert shown["conflicts"] == []
 
 
+def test_an_outcome_names_each_evidence_source_once_in_the_order_first_cited(run: Run, tmp_path: Path) -> None:
+    review = """\
+  - id: review-later
+    title: What the deal means
+    publisher: A Review
+    published: "2025-12-06"
+    kind: analysis
+    language: en
+    url: https://review.example.org/deal
+topics:
+"""
+    facts = """\
+  - id: deal-details
+    statement: The deal covers fertiliser.
+    status: confirmed
+    date: "2025-12-06"
+    topics: [trade]
+    source: {id: wire-later}
+  - id: deal-reviewed
+    statement: A review judged the deal modest.
+    status: confirmed
+    date: "2025-12-06"
+    topics: [trade]
+    source: {id: review-later}
+"""
+    text = BASE.replace("topics:\n", review, 1) + facts
+    evidence = "deal-signed, deal-reviewed, deal-details"
+    path = write(tmp_path, text + OUTCOME.format(expectation="deal-expected", verdict="happened", evidence=evidence))
+    out = run("--data", str(path), "outcomes")
+    assert out.code == 0, out.stderr
+    assert out.stdout.splitlines()[1] == (
+        "deal-expected\texpected\thappened\tA trade deal is expected.\tThe deal was signed.\t"
+        "A Wire 2025-12-06; A Review 2025-12-06"
+    )
+
+
 def test_cite_a_web_source_gives_publisher_title_date_and_url(run: Run, tmp_path: Path) -> None:
     out = run("--data", str(with_outcome(tmp_path)), "cite", "deal-signed")
     assert out.code == 0
-    assert out.stdout == "What the summit signed. A Wire, 2025-12-06, https://wire.example.org/summit.\n"
+    assert out.stdout == (
+        "A trade deal was signed. (Status: confirmed; according to unnamed officials.) "
+        "Source: What the summit signed. A Wire, 2025-12-06, https://wire.example.org/summit.\n"
+    )
 
 
 # -- the bundled fact base ----------------------------------------------------------------------------------

@@ -272,7 +272,10 @@ def test_a_citation_is_one_line_at_every_width(width: int, factbase: dict[str, s
     piped = subprocess.run(
         [sys.executable, "-m", "indoruss", "cite", CITED], env=factbase, capture_output=True, text=True, check=True
     )
-    assert piped.stdout == "What the summit signed. A Wire, 2025-12-06, https://wire.example.org/summit.\n"
+    assert piped.stdout == (
+        "The deal was signed at the summit in New Delhi, on its second day. (Status: confirmed; stated by the "
+        "source.) Source: What the summit signed. A Wire, 2025-12-06, https://wire.example.org/summit.\n"
+    )
     code, screen = _screen(["cite", CITED], width, factbase)
     assert (code, screen) == (0, piped.stdout)  # no hard line break: the terminal wraps it, and copies it whole
 

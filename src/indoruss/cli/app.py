@@ -938,7 +938,11 @@ def timeline(
     fmt: FormatOption = None,
     fields: FieldsOption = None,
 ) -> None:
-    """Every dated record in order, with its date precision (year, month, day) and status.
+    """Every dated record in time order; the records that state one claim make one entry.
+
+    A record dated to a month or a year comes after the days it contains ("by the end of 2025" after 4
+    December 2025). An event, a fact and a figure from one paragraph with the same date, status and
+    attribution state one claim: one entry, the others named under it. --limit counts entries.
 
     \b
     Examples:
@@ -946,57 +950,76 @@ def timeline(
       indoruss timeline --topic defence --kind event
       indoruss timeline --json
     """
+    from ..model.analysis import entries
     from ..model.analysis import timeline as build
     from ..model.queries import select
+    from ..views.jsondoc import timeline_json
 
     choice = _choice(fmt, json, fields, m.CLAIM_KINDS)
     fb = _state.factbase
     only = _only(fb, topic, kind, status, source, verdict)
-    entries = _first(select(fb, build(fb, only.topic), only), limit)
-    if not entries:
+    shown = _first(entries(select(fb, build(fb, only.topic), only)), limit)
+    if not shown:
         raise LookupFailed("no dated records match these options")
+    claims = [record for entry in shown for record in entry.records]
     _show(
         choice,
-        lambda: _records_json(fb, entries),
-        _rows(entries, m.CLAIM_KINDS),
-        lambda view: view.timeline(fb, entries),
+        lambda: timeline_json(fb, shown),
+        _rows(claims, m.CLAIM_KINDS),
+        lambda view: view.timeline(fb, shown),
     )
+
+
+CiteStyle = Enum("CiteStyle", {s: s for s in ("plain", "markdown", "bibtex", "csl-json")}, type=str)  # type: ignore[misc]
 
 
 @app.command()
 def cite(
     record_id: Annotated[str, typer.Argument(metavar="ID", help="The record to cite.", autocompletion=complete_record)],
-    markdown: MarkdownOption = False,
+    style: Annotated[
+        CiteStyle,
+        typer.Option(
+            "--style", help="plain, markdown, bibtex (one entry per source) or csl-json (for Zotero, pandoc)."
+        ),
+    ] = CiteStyle.plain,  # type: ignore[attr-defined]
+    markdown: Annotated[bool, typer.Option("--markdown", help="The same as --style markdown.")] = False,
     json: JsonOption = False,
 ) -> None:
-    """A citation for a record: source title, publisher, date and paragraph.
+    """Cite a record's claim: its words, status and who makes it, then every source it cites.
 
     \b
     Examples:
       indoruss cite s-400-on-agenda
-      indoruss cite s-400-on-agenda --markdown
-      indoruss cite quote-peskov-s-400 --json
+      indoruss cite quote-peskov-s-400 --style bibtex > peskov.bib
+      indoruss cite s-400-on-agenda --style csl-json
     """
-    from ..model.citing import Citation, citation
+    from ..model.citing import cite as build
     from ..model.queries import find_record
-    from ..views.jsondoc import citation_json
 
+    chosen = "markdown" if markdown else style.value
+    if markdown and style.value not in ("plain", "markdown"):
+        raise typer.BadParameter(f"--markdown and --style {style.value} ask for two styles; give one.")
+    if json and chosen != "plain":
+        raise typer.BadParameter(
+            f"--json and --style {chosen} ask for two formats; give one (--style csl-json is the JSON that "
+            "reference managers read)."
+        )
     fb = _state.factbase
     record = find_record(fb, record_id)
-    found = citation(fb, record)
-    if isinstance(record, m.Source):
-        found = Citation(record.id, record, None)  # a source cites itself
-    if found is None:
+    cited = build(fb, record)
+    if cited is None:
         if isinstance(record, m.Outcome | m.Conflict):
-            cited = record.evidence if isinstance(record, m.Outcome) else record.claims
-            what = "the project's own reading of its sources; cite its records" if cited else "without evidence"
-            raise LookupFailed(f"{record.kind} {record.id!r} is {what}: {', '.join(cited)}".rstrip(": "))
+            refs = record.evidence if isinstance(record, m.Outcome) else record.claims
+            what = "the project's own reading of its sources; cite its records" if refs else "without evidence"
+            raise LookupFailed(f"{record.kind} {record.id!r} is {what}: {', '.join(refs)}".rstrip(": "))
         raise LookupFailed(f"{record.kind} {record.id!r} has no source to cite")
-    emit(
-        json,
-        lambda: {"id": record.id, "kind": record.kind, "source": citation_json(found)},
-        lambda view: view.cite(fb, found, markdown),
-    )
+    emit(json, lambda: _cite_json(cited), lambda view: view.cite(fb, cited, chosen))
+
+
+def _cite_json(cited: Any) -> dict[str, Any]:
+    from ..views.jsondoc import cite_json
+
+    return cite_json(cited)
 
 
 @app.command()

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import NamedTuple
 
 from . import records as m
 
@@ -79,13 +80,81 @@ def detail(fb: m.FactBase, record: m.Record, limit: int | None = None) -> Detail
 # -- time and citation ---------------------------------------------------------------------------------
 
 
-def timeline(fb: m.FactBase, topic: m.Topic | None) -> list[m.Claim]:
-    """Every dated claim in date order; on one date, events before the other kinds."""
+def chronological(date: m.DateSpec) -> tuple[int, int, int]:
+    """Where a date stands in time: a month after the days it contains, a year after its months and days.
+
+    A record dated "2025" (say, "by the end of 2025") is known to fall somewhere in that year, so it cannot go
+    before 4 December 2025; it goes after every day and month of 2025, and before 2026. A range stands at its
+    first day, month or year: the visit of 4-5 December opens the 4th.
+    """
+    year, month, day = [*date.start.split("-"), "13", "32"][:3]
+    return int(year), int(month), int(day)
+
+
+# A claim of one of the kinds, which is what the JSON and the views take; `m.Claim` is their shared base.
+AnyClaim = m.Fact | m.Figure | m.Quote | m.Event
+
+
+def _in_order(claim: m.Claim) -> tuple[tuple[int, int, int], bool, int, str]:
+    assert claim.date is not None
+    return chronological(claim.date), not isinstance(claim, m.Event), m.KIND_ORDER[claim.kind], claim.id
+
+
+def timeline(fb: m.FactBase, topic: m.Topic | None) -> list[AnyClaim]:
+    """Every dated claim in time order (see `chronological`); on one date, events before the other kinds."""
     dated = [r for r in fb.claims() if r.date is not None and (topic is None or topic.id in r.topics)]
-    return sorted(
-        dated,
-        key=lambda r: (r.date.start if r.date else "", not isinstance(r, m.Event), m.KIND_ORDER[r.kind], r.id),
-    )
+    return sorted(dated, key=_in_order)
+
+
+class Entry(NamedTuple):
+    """One line of the timeline: a claim, with the records of other kinds that state the same claim."""
+
+    lead: AnyClaim
+    same: tuple[AnyClaim, ...] = ()
+
+    @property
+    def records(self) -> tuple[AnyClaim, ...]:
+        return (self.lead, *self.same)
+
+
+def _one_claim_key(claim: m.Claim) -> tuple[object, ...] | None:
+    """What records that state one claim have in common; None for a record that is never grouped.
+
+    A document's paragraph is the finest place the fact base records, so only claims that cite a paragraph are
+    grouped: on a web page, cited as a whole, the same date and voice hold for many different claims.
+    """
+    if claim.date is None or claim.source.paragraph is None or claim.status is None:
+        return None
+    # The date as a time, not as worded: one record says "2024", another "in 2024".
+    when = (claim.date.precision, claim.date.start, claim.date.end)
+    return (when, claim.source, claim.status, claim.attribution)
+
+
+def entries(claims: list[AnyClaim]) -> list[Entry]:
+    """The timeline's claims with each set of records that state one claim made one entry, at its first place.
+
+    Records state one claim when they have the same date, main source and paragraph, status and attribution,
+    are of different kinds (two facts, or two figures, are two claims) and share an entity: the event, the fact
+    and the figure of "Russia supplied 77% of India's defence imports in 2024" are one entry. A quote is never
+    grouped: its words are its own.
+    """
+    groups: list[list[AnyClaim]] = []
+    open_groups: dict[tuple[object, ...], list[list[AnyClaim]]] = {}
+    for claim in claims:
+        key = _one_claim_key(claim)
+        joined = None
+        for group in open_groups.get(key, []) if key is not None else []:
+            kinds = {member.kind for member in group}
+            if claim.kind not in kinds and set(claim.entities) & set(group[0].entities):
+                joined = group
+                break
+        if joined is not None:
+            joined.append(claim)
+            continue
+        groups.append([claim])
+        if key is not None:
+            open_groups.setdefault(key, []).append(groups[-1])
+    return [Entry(group[0], tuple(group[1:])) for group in groups]
 
 
 @dataclass(frozen=True)

@@ -6,10 +6,10 @@ import json
 from typing import TYPE_CHECKING, Any, cast
 
 from ..model import records as m
-from ..model.citing import Citation, citation, citations
+from ..model.citing import Citation, ClaimCitation, citation, citations
 
 if TYPE_CHECKING:
-    from ..model.analysis import Detail
+    from ..model.analysis import Detail, Entry
     from ..model.queries import TopicCount
     from ..search.ranking import Hit
 
@@ -112,6 +112,31 @@ def record_json(fb: m.FactBase, record: m.Record) -> dict[str, Any]:
         out["source"] = citation_json(citation(fb, record))
     if isinstance(record, m.Claim):
         out["sources"] = [citation_json(c) for c in citations(fb, record)]
+    return out
+
+
+def cite_json(cited: ClaimCitation) -> dict[str, Any]:
+    """`cite --json`: the record's id and kind and its main source, as ever; added: the claim (its words, status
+    and voice, each null where the record has none), every source, and the whole citation as `cite` prints it."""
+    main = cited.sources[0]
+    return {
+        "id": cited.record.id,
+        "kind": cited.record.kind,
+        "source": citation_json(main),
+        "claim": {"text": cited.said, "status": cited.status, "attribution": cited.voice},
+        "sources": [citation_json(c) for c in cited.sources],
+        "citation": cited.plain(),
+    }
+
+
+def timeline_json(fb: m.FactBase, entries: list[Entry]) -> list[dict[str, Any]]:
+    """Every dated record, one item each as before, in timeline order; `same_claim` (added) names the other
+    records of its entry, the records of other kinds that state the same claim, so a script can group them."""
+    out = []
+    for entry in entries:
+        for record in entry.records:
+            same = [other.id for other in entry.records if other is not record]
+            out.append({**record_json(fb, record), "same_claim": same})
     return out
 
 

@@ -5,11 +5,11 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from ..model import records as m
-from ..model.citing import Citation, citation, evidence_sources
+from ..model.citing import ClaimCitation, citation, evidence_sources
 from .stream import write
 
 if TYPE_CHECKING:
-    from ..model.analysis import BriefSection, Detail
+    from ..model.analysis import BriefSection, Detail, Entry
     from ..model.outcomes import ConflictView, Scorecard, SourceUse
     from ..model.queries import TopicCount, TopicDetail
     from ..search.ranking import Hit
@@ -99,10 +99,12 @@ class PlainView:
                 "shares " + ", ".join(item.shared),
             )
 
-    def timeline(self, fb: m.FactBase, entries: list[m.Claim]) -> None:
-        for record in entries:
+    def timeline(self, fb: m.FactBase, entries: list[Entry]) -> None:
+        for entry in entries:
+            record = entry.lead
             assert record.date is not None
             when = record.date.label or record.date.text
+            same = ", ".join(f"{other.kind} {other.id}" for other in entry.same)
             _line(
                 record.date.text,
                 record.date.precision,
@@ -112,6 +114,7 @@ class PlainView:
                 record.status,
                 record.label,
                 _paragraph(fb, record),
+                same,
             )
 
     def brief(self, fb: m.FactBase, sections: list[BriefSection]) -> None:
@@ -119,10 +122,10 @@ class PlainView:
 
         write(markdown.brief(fb, sections))
 
-    def cite(self, fb: m.FactBase, found: Citation, as_markdown: bool) -> None:
-        from . import markdown
+    def cite(self, fb: m.FactBase, cited: ClaimCitation, style: str) -> None:
+        from .citation import render
 
-        write((markdown.citation(found) if as_markdown else found.plain()) + "\n")
+        write(render(cited, style) + "\n")
 
     def outcomes(self, fb: m.FactBase, card: Scorecard) -> None:
         write("# " + " ".join(f"{verdict}={n}" for verdict, n in card.counts.items()) + "\n")

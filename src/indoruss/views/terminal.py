@@ -13,12 +13,12 @@ from rich.table import Table
 from rich.text import Text
 
 from ..model import records as m
-from ..model.citing import Citation, citation, evidence_sources
+from ..model.citing import ClaimCitation, citation, evidence_sources
 from .layout import TEXT_FLOOR, WHOLE, Listing, cell_lines, longest, stack_blocks
 from .stream import STDOUT, TERMINAL
 
 if TYPE_CHECKING:
-    from ..model.analysis import BriefSection, Detail, Related
+    from ..model.analysis import BriefSection, Detail, Entry, Related
     from ..model.outcomes import ConflictView, Scorecard, SourceUse
     from ..model.queries import TopicCount, TopicDetail
     from ..search.ranking import Hit
@@ -262,25 +262,39 @@ class RichView:
         if related is not None:
             related.print(console, stacked)
 
-    def timeline(self, fb: m.FactBase, entries: list[m.Claim]) -> None:
+    def timeline(self, fb: m.FactBase, entries: list[Entry]) -> None:
+        # The date as the fact base holds it (2025-12-04, 2025-12, 2025: its precision shows), the source's
+        # wording beside it; the ids of the records of other kinds that state the same claim under the lead's.
+        dated = [e.lead.date for e in entries if e.lead.date is not None]
         listing = Listing(
             "Timeline",
-            ("date", 12),
-            ("record", longest((r.id for r in entries), TEXT_FLOOR)),
+            ("date", longest((d.text for d in dated), 4)),
+            ("record", longest((r.id for e in entries for r in e.records), TEXT_FLOOR)),
             ("kind", WHOLE),
         )
-        for record in entries:
+        for entry in entries:
+            record = entry.lead
             assert record.date is not None
-            when = Text(record.date.label or record.date.text, style="bold")
-            precision, kind = Text(record.date.precision, style="dim"), Text(record.kind)
-            status, (whole, brief), label = _status(record), _reference(fb, record), Text(record.label)
-            cells = [cell_lines(when, precision), Text(record.id, style="bold") + Text("\n") + label]
+            when = Text(record.date.text, style="bold")
+            if record.date.label and record.date.label != record.date.text:
+                when.append("  ")
+                when.append(record.date.label, style="dim")
+            kind, status, label = Text(record.kind), _status(record), Text(record.label)
+            (whole, brief) = _reference(fb, record)
+            also = Text("\n").join(Text(f"{other.kind} {other.id}", style="dim") for other in entry.same)
+            record_cell = cell_lines(
+                Text(record.id, style="bold"),
+                label,
+                Text("also stated as", style="dim") if entry.same else Text(""),
+                also,
+            )
+            cells = [when, record_cell]
             fields = [
                 ("date", when),
-                ("precision", precision),
                 ("kind", kind),
                 ("status", status),
                 ("record", label),
+                ("also", also),
                 ("source", whole),
             ]
             listing.add(
@@ -296,11 +310,12 @@ class RichView:
 
         make_console().print(Markdown(markdown.brief(fb, sections)))
 
-    def cite(self, fb: m.FactBase, found: Citation, as_markdown: bool) -> None:
-        from . import markdown
+    def cite(self, fb: m.FactBase, cited: ClaimCitation, style: str) -> None:
+        from .citation import render
 
-        # One line, whatever the width: the terminal wraps it, and it copies and pastes whole.
-        make_console().print(Text(markdown.citation(found) if as_markdown else found.plain()), soft_wrap=True)
+        # Soft-wrapped: the terminal folds the line, Rich inserts no line break, so a citation copied from the
+        # screen is one line whatever the width.
+        make_console().print(Text(render(cited, style)), soft_wrap=True)
 
     def outcomes(self, fb: m.FactBase, card: Scorecard) -> None:
         console = make_console()
