@@ -1,8 +1,9 @@
 """The one place that decides how a command's data is shown: JSON first, then Rich or plain text.
 
 JSON goes to stdout and nothing else does when --json is given. For people, a terminal gets Rich
-tables and panels; a pipe or file gets plain tab-separated lines with no colour or boxes, which grep and cut
-can use. INDORUSS_OUTPUT=rich|plain overrides the choice (for pagers and tests).
+tables and panels; a pipe or file gets plain tab-separated lines with no colour or boxes (the lists are
+written as TSV by views/formats.py instead). INDORUSS_OUTPUT=rich|plain overrides the choice (for pagers,
+and for scripts that want the header-less lines).
 """
 
 from __future__ import annotations
@@ -43,10 +44,16 @@ class View(Protocol):
     def records(self, fb: m.FactBase, chosen: list[m.Claim], title: str) -> None: ...
 
 
-def human_style() -> str:
+def forced_style() -> str | None:
+    """The view INDORUSS_OUTPUT asks for, rich or plain, or None when it leaves the choice to stdout."""
     chosen = os.environ.get("INDORUSS_OUTPUT", "").lower()
-    if chosen in ("rich", "plain"):
-        return chosen
+    return chosen if chosen in ("rich", "plain") else None
+
+
+def human_style() -> str:
+    forced = forced_style()
+    if forced is not None:
+        return forced
     return "rich" if sys.stdout is not None and sys.stdout.isatty() else "plain"
 
 
