@@ -81,7 +81,7 @@ def test_timeline_is_ordered_with_precision(run: Run) -> None:
 
 
 def test_timeline_topic_filter_and_plain_columns(run: Run) -> None:
-    out = run("timeline", "--topic", "defence")
+    out = run("timeline", "--topic", "defence", "--format", "plain")
     rows = [line.split("\t") for line in out.stdout.splitlines()]
     assert rows and all(len(r) == 8 for r in rows)
     assert {r[1] for r in rows} <= {"year", "month", "day"}

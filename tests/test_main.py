@@ -221,7 +221,7 @@ def test_no_home_folder_only_costs_the_cache(run: Run, monkeypatch: pytest.Monke
         raise RuntimeError("Could not determine home directory.")
 
     monkeypatch.setattr(Path, "home", staticmethod(no_home))
-    out = run("topics")
+    out = run("topics", "--format", "plain")
     assert out.code == 0 and out.stdout.startswith("trade\t")
 
 

@@ -65,7 +65,7 @@ DEFAULTS: dict[str, tuple[str, ...]] = {
     "topic": ("id", "kind", "title"),
     "outcome": ("id", "kind", "expectation", "verdict", "as_of", "summary", "evidence"),
     "conflict": ("id", "kind", "question", "claims"),
-    "source": ("id", "kind", "title", "publisher", "published", "source_kind", "language", "url", "document"),
+    "source": ("id", "kind", "title", "publisher", "published", "source_kind", "url", "document", "language"),
 }
 # A listing of several kinds: each record in one line, with its status and source.
 MIXED_DEFAULT = ("id", "kind", "label", "status", "source", "paragraph")
