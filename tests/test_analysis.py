@@ -107,7 +107,7 @@ def test_timeline_is_in_time_order_with_precision(run: Run) -> None:
 
 
 def test_timeline_topic_filter_and_plain_columns(run: Run) -> None:
-    out = run("timeline", "--topic", "defence")
+    out = run("timeline", "--topic", "defence", "--format", "plain")
     rows = [line.split("\t") for line in out.stdout.splitlines()]
     assert rows and all(len(r) == 9 for r in rows)
     assert {r[1] for r in rows} <= {"year", "month", "day"}
@@ -253,7 +253,7 @@ events:
 def test_timeline_exact_order_and_grouping(run: Run, tmp_path: Path) -> None:
     path = tmp_path / "timeline.yaml"
     path.write_text(TIMELINE_BASE, encoding="utf-8")
-    out = run("--data", str(path), "timeline")
+    out = run("--data", str(path), "timeline", "--format", "plain")
     assert out.code == 0, out.stderr
     rows = [line.split("\t") for line in out.stdout.splitlines()]
     assert [(r[0], r[4], r[8]) for r in rows] == [
@@ -682,3 +682,19 @@ def test_cite_a_topic_has_no_source(run: Run) -> None:
     out = run("cite", "trade")
     assert out.code == 1
     assert out.stderr == "Topic 'trade' has no source to cite.\n"
+
+
+def test_timeline_in_a_pipe_names_the_records_of_each_entry(run: Run, tmp_path: Path) -> None:
+    path = tmp_path / "timeline.yaml"
+    path.write_text(TIMELINE_BASE, encoding="utf-8")
+    out = run("--data", str(path), "timeline", "--fields", "id,kind,same_claim", "--limit", "2")
+    assert out.code == 0, out.stderr
+    # --limit counts entries: the first entry's three records, then the next entry's one.
+    assert out.stdout.splitlines() == [
+        "id\tkind\tsame_claim",
+        "share-event\tevent\tshare-fact; share-figure",
+        "share-fact\tfact\tshare-event; share-figure",
+        "share-figure\tfigure\tshare-event; share-fact",
+        "share-other-voice\tfact\t",
+    ]
+    assert out.stderr == "2 of 10; --limit to see more\n"

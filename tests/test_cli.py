@@ -23,7 +23,9 @@ def first_ids(out: Outcome, n: int = 1) -> list[str]:
 
 
 def test_search_s400_puts_the_system_and_its_facts_first(run: Run) -> None:
-    out = run("search", "S-400", "--limit", "20")  # past the first page of ten, to see what merely mentions it
+    out = run(
+        "search", "S-400", "--limit", "20", "--format", "plain"
+    )  # past the first page of ten, to see what merely mentions it
     assert out.code == 0, out.stderr
     lines = [line.split("\t") for line in out.stdout.splitlines()]
     assert lines[0][1:3] == ["entity", "s-400"]
@@ -53,9 +55,9 @@ def test_search_s400_puts_the_system_and_its_facts_first(run: Run) -> None:
 
 @pytest.mark.parametrize("query", ["S400", "s 400", "S-400", "s-400", "S 400"])
 def test_search_forgives_case_punctuation_and_spacing(run: Run, query: str) -> None:
-    out = run("search", query)
+    out = run("search", query, "--format", "plain")
     assert out.code == 0
-    assert first_ids(out, 4) == first_ids(run("search", "S-400"), 4)
+    assert first_ids(out, 4) == first_ids(run("search", "S-400", "--format", "plain"), 4)
 
 
 @pytest.mark.parametrize(
@@ -81,7 +83,7 @@ def test_search_forgives_case_punctuation_and_spacing(run: Run, query: str) -> N
     ],
 )
 def test_search_finds_the_record_a_user_means(run: Run, query: str, expected: str) -> None:
-    out = run("search", query)
+    out = run("search", query, "--format", "plain")
     assert out.code == 0, out.stderr
     assert first_ids(out) == [expected]
 
@@ -183,12 +185,12 @@ def test_topics_lists_counts(run: Run) -> None:
     export = json.loads(run("export").stdout)
     trade_quotes = sum(1 for q in export["quotes"] if "trade" in q["topics"])
     assert rows["trade"]["counts"]["quotes"] == trade_quotes
-    plain = run("topics").stdout.splitlines()
+    plain = run("topics", "--format", "plain").stdout.splitlines()
     assert plain[0].split("\t")[:2] == ["trade", "Trade"]
 
 
 def test_topic_detail_is_grouped_by_kind(run: Run) -> None:
-    out = run("topics", "Defense")  # a title or alias works as well as the id
+    out = run("topics", "Defense", "--format", "plain")  # a title or alias works as well as the id
     assert out.code == 0
     kinds = [line.split("\t")[0] for line in out.stdout.splitlines()]
     order = ["entity", "fact", "figure", "quote", "event"]
@@ -351,7 +353,7 @@ def test_env_variable_points_at_another_fact_base(run: Run, data_copy: Path) -> 
 
 
 def test_plain_output_has_no_boxes_or_colour(run: Run) -> None:
-    out = run("figures")
+    out = run("figures", "--format", "plain")
     assert "\x1b" not in out.stdout
     assert not set("┏━│─╭") & set(out.stdout)
     assert all(len(line.split("\t")) == 7 for line in out.stdout.splitlines())
@@ -474,7 +476,7 @@ def test_markdown_entities_in_data_stay_literal(run: Run, data_copy: Path) -> No
 
 
 def test_partial_matches_say_so_on_stderr_and_still_answer(run: Run) -> None:
-    out = run("search", "Sakhalin banana")
+    out = run("search", "Sakhalin banana", "--format", "plain")
     assert out.code == 0
     assert out.stderr == "No record matches every word of 'Sakhalin banana'; closest matches:\n"
     assert out.stdout.splitlines()[0].split("\t")[2] == "sakhalin-1"
@@ -498,8 +500,8 @@ def test_show_suggests_what_it_cannot_guess(run: Run) -> None:
 
 
 def test_global_options_may_follow_the_command(run: Run, tmp_path: Path) -> None:
-    before = run("--as-of", "2025-12-04", "--no-cache", "outcomes")
-    after = run("outcomes", "--as-of", "2025-12-04", "--no-cache")
+    before = run("--as-of", "2025-12-04", "--no-cache", "outcomes", "--format", "plain")
+    after = run("outcomes", "--as-of", "2025-12-04", "--no-cache", "--format", "plain")
     assert after.code == 0 and after.stdout == before.stdout
     assert after.stdout.startswith("# happened=0 partly=0 did-not-happen=0 not-reported=0 open=")
     missing = run("search", "S-400", "--data", str(tmp_path / "nowhere"))
@@ -539,10 +541,10 @@ def test_facts_and_events_list_and_filter(run: Run) -> None:
         for record in yaml.safe_load(file.read_text(encoding="utf-8")).get("facts") or []:
             if record["status"] == "possible":
                 expected.append(record["id"])
-    out = run("facts", "--status", "possible")
+    out = run("facts", "--status", "possible", "--format", "plain")
     assert out.code == 0 and out.stderr == ""
     assert sorted(line.split("\t")[0] for line in out.stdout.splitlines()) == sorted(expected)
-    cut = run("events", "--topic", "defence", "--limit", "2")
+    cut = run("events", "--topic", "defence", "--limit", "2", "--format", "plain")
     assert cut.code == 0
     assert len(cut.stdout.splitlines()) == 2
     assert re.fullmatch(r"2 of \d+; --limit to see more\n", cut.stderr)
@@ -557,7 +559,7 @@ def test_facts_and_events_list_and_filter(run: Run) -> None:
 
 
 def test_a_fragment_is_shown_as_a_fragment_in_every_view(run: Run) -> None:
-    plain = run("quotes", "--by", "Peskov")
+    plain = run("quotes", "--by", "Peskov", "--format", "plain")
     line = next(row for row in plain.stdout.splitlines() if row.startswith("quote-peskov-obstacles\t"))
     assert line.split("\t")[2] == "\u2026obstacles\u2026"
     assert "text:\t\u2026obstacles\u2026\n" in run("show", "quote-peskov-obstacles").stdout

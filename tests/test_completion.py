@@ -83,7 +83,10 @@ def peskov_quotes() -> list[str]:
 
 
 def ids_listed(stdout: str) -> list[str]:
-    return sorted(line.split("\t")[0] for line in stdout.splitlines())
+    """The ids of the quotes a command line listed: in a pipe, TSV under its header row."""
+    header, *rows = stdout.splitlines()
+    assert header.startswith("id\tkind\t")
+    return sorted(line.split("\t")[0] for line in rows)
 
 
 # -- bash: the function the script defines fills COMPREPLY ------------------------------------------------

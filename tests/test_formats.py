@@ -227,10 +227,16 @@ def test_csv_keeps_cyrillic_and_devanagari_as_utf8(data: Path, tmp_path: Path) -
         assert list(csv.reader(handle)) == FACT_ROWS
 
 
-def test_tsv_has_a_header_and_the_same_rows(run: Run, data: Path) -> None:
-    out = run("--data", str(data), "facts", "--format", "tsv")
+def test_tsv_with_every_field_has_a_header_and_the_csv_rows(run: Run, data: Path) -> None:
+    out = run("--data", str(data), "facts", "--format", "tsv", "--fields", "all")
     assert out.code == 0
     assert [line.split("\t") for line in out.stdout.splitlines()] == FACT_ROWS
+    # csv has every column without being asked; tsv and markdown show the default ones
+    assert parsed_csv(run("--data", str(data), "facts", "--format", "csv").stdout) == FACT_ROWS
+    markdown = run("--data", str(data), "facts", "--format", "markdown").stdout.splitlines()
+    assert markdown[0] == "| id | kind | statement | status | attribution | date | source | paragraph |"
+    first = "| pipeline-expected | fact | A pipeline deal is expected, says Peskov. | expected | Dmitry Peskov |"
+    assert markdown[2] == first + "  | report | 3 |"
 
 
 def test_tsv_escapes_tabs_line_breaks_and_backslashes() -> None:
@@ -324,7 +330,7 @@ def test_fields_pick_and_order_columns(run: Run, data: Path) -> None:
 def test_an_unknown_field_exits_2_naming_the_valid_ones(run: Run, data: Path) -> None:
     out = run("--data", str(data), "facts", "--format", "csv", "--fields", "id,colour")
     assert (out.code, out.stdout) == (2, "")
-    assert out.stderr == f"Error: unknown field 'colour' (fields: {', '.join(FACT_COLUMNS)})\n"
+    assert out.stderr == f"Error: unknown field 'colour' (fields: {', '.join(FACT_COLUMNS)}; or all)\n"
 
 
 @pytest.mark.parametrize(
@@ -380,10 +386,172 @@ def test_search_and_outcomes_add_their_own_columns_last(run: Run, data: Path) ->
     ]
 
 
-def test_plain_stays_the_default_in_a_pipe(run: Run, data: Path) -> None:
-    out = run("--data", str(data), "figures")
-    assert out.stdout.splitlines()[0] == "share-77\t77%\tShare of the pipeline in trade\texact\t\tconfirmed\t¶5"
-    assert run("--data", str(data), "figures", "--format", "plain").stdout == out.stdout
+# -- what a pipe gets ------------------------------------------------------------------------------------------
+
+# A conflict between the report and the wire, for `conflicts` (kept apart from MORE, which other tests count).
+CONFLICT = """\
+schema: 2
+conflicts:
+  - id: conflict-deal
+    question: Whether the pipeline deal was signed.
+    claims: [pipeline-expected, oil-in-russian]
+    topics: [trade]
+"""
+
+# Each list command in a pipe: a header of its default columns, then its first records, exactly.
+PIPED = [
+    (
+        ["search", "pipeline", "--limit", "2"],
+        "id\tkind\tlabel\tstatus\tsource\tparagraph\tscore\tmatched",
+        "event-signing\tevent\tThe pipeline deal is signed\tconfirmed\twire\t\t84\ttitle",
+        "pipeline-expected\tfact\tA pipeline deal is expected, says Peskov.\texpected\treport\t3\t68.1\tstatement",
+    ),
+    (["topics"], "id\tkind\ttitle\tfacts\tfigures\tquotes\tevents", "trade\ttopic\tTrade\t3\t2\t1\t1"),
+    (
+        ["topics", "trade", "--kind", "fact"],
+        "id\tkind\tlabel\tstatus\tsource\tparagraph",
+        "pipeline-expected\tfact\tA pipeline deal is expected, says Peskov.\texpected\treport\t3",
+        "oil-in-russian\tfact\tНефтяная сделка подписана, пишет агентство.\tconfirmed\twire\t",
+    ),
+    (
+        ["facts"],
+        "id\tkind\tstatement\tstatus\tattribution\tdate\tsource\tparagraph",
+        "pipeline-expected\tfact\tA pipeline deal is expected, says Peskov.\texpected\tDmitry Peskov\t\treport\t3",
+        "oil-in-russian\tfact\tНефтяная сделка подписана, пишет агентство.\tconfirmed\t\t2025-12-05\twire\t",
+    ),
+    (
+        ["events"],
+        "id\tkind\ttitle\tstatus\tattribution\tdate\tsource\tparagraph",
+        "event-signing\tevent\tThe pipeline deal is signed\tconfirmed\t\t2025-12-05\twire\t",
+    ),
+    (
+        ["quotes"],
+        "id\tkind\ttext\tspeaker\tcontext\tfragment\tsource\tparagraph",
+        "quote-peskov-pipeline\tquote\tThe pipeline is on track, and the price is fair\tDmitry Peskov\ttold reporters"
+        "\tfalse\treport\t6",
+    ),
+    (
+        ["figures"],
+        "id\tkind\tvalue\tunit\tdisplay\tqualifier\tmeasures\tperiod\tstatus\tsource\tparagraph",
+        "share-77\tfigure\t77\tpercent\t77%\texact\tShare of the pipeline in trade\t\tconfirmed\treport\t5",
+        "talks-length\tfigure\t1.5\tdays\ta day and a half\tapproximately\tLength of the pipeline talks\tin December"
+        "\texpected\treport\t5",
+    ),
+    (
+        ["actors"],
+        "id\tkind\tname\tcategory\tdescription",
+        "peskov\tentity\tDmitry Peskov\tperson\tKremlin spokesman.",
+        "india\tentity\tIndia\tcountry\tA country in South Asia.",
+    ),
+    (
+        ["outcomes"],
+        "id\tkind\tlabel\tstatus\tverdict\toutcome\tsummary\tevidence",
+        "pipeline-expected\tfact\tA pipeline deal is expected, says Peskov.\texpected\thappened\toutcome-pipeline"
+        "\tThe wire reports the pipeline deal signed.\tevent-signing",
+        'trade-in-hindi\tfact\tव्यापार समझौते पर "हस्ताक्षर" हो सकते हैं।\tpossible\topen\t\t\t',
+    ),
+    (
+        ["sources"],
+        "id\tkind\ttitle\tpublisher\tpublished\tsource_kind\turl\tdocument\tlanguage\tcited_by",
+        "report\tsource\tA report on the visit\t\t2025-12-04\tnews-report\t\treport.txt\ten\t7",
+        "wire\tsource\tЧто подписал саммит\tA Wire\t2025-12-06\twire\thttps://wire.example.org/summit\t\tru\t3",
+    ),
+    (
+        ["conflicts"],
+        "id\tkind\tquestion\tclaims",
+        "conflict-deal\tconflict\tWhether the pipeline deal was signed.\tpipeline-expected; oil-in-russian",
+    ),
+    (
+        ["timeline", "--kind", "fact"],
+        "id\tkind\tlabel\tstatus\tdate\tdate_precision\tdate_label\tsource\tparagraph\tsame_claim",
+        "oil-in-russian\tfact\tНефтяная сделка подписана, пишет агентство.\tconfirmed\t2025-12-05\tday"
+        "\t5 December 2025\twire\t\t",
+    ),
+]
+
+
+@pytest.mark.parametrize(
+    ("args", "header", "rows"), [(a, h, list(r)) for a, h, *r in PIPED], ids=[" ".join(p[0]) for p in PIPED]
+)
+def test_a_list_goes_to_a_pipe_as_tsv_with_its_default_columns(
+    run: Run, data: Path, args: list[str], header: str, rows: list[str]
+) -> None:
+    if args == ["conflicts"]:
+        (data / "c.yaml").write_text(CONFLICT, encoding="utf-8")
+    out = run("--data", str(data), *args)
+    assert (out.code, out.stderr) == (0, "")
+    assert out.stdout.splitlines()[: 1 + len(rows)] == [header, *rows]
+    assert run("--data", str(data), *args, "--format", "tsv").stdout == out.stdout
+
+
+def test_documents_stay_plain_in_a_pipe(run: Run, data: Path) -> None:
+    """A record with its related records, a briefing, a citation, a check and an export are no tables."""
+    shown = run("--data", str(data), "show", "share-77", "--limit", "1")
+    assert shown.stdout.splitlines()[:3] == ["id:\tshare-77", "kind:\tfigure", "display:\t77%"]
+    assert shown.stdout.splitlines()[-1] == "related\tentity\tindia\t\tIndia\tshares trade"
+    assert run("--data", str(data), "show", "share-77", "-n", "1", "--format", "plain").stdout == shown.stdout
+    brief = run("--data", str(data), "brief")
+    assert brief.stdout.startswith("# Briefing: the India-Russia summit of December 2025\n")
+    source = run("--data", str(data), "sources", "wire").stdout.splitlines()
+    assert source[0] == "wire\twire\tA Wire\t2025-12-06\tru\t3\thttps://wire.example.org/summit"
+    assert source[1] == "fact\toil-in-russian\tconfirmed\tНефтяная сделка подписана, пишет агентство.\twire"
+    cite = run("--data", str(data), "cite", "share-77").stdout
+    assert cite == (
+        "77%: Share of the pipeline in trade. (Status: confirmed; stated by the source.) "
+        "Source: A report on the visit. publisher not stated, 2025-12-04, paragraph 5.\n"
+    )
+    assert run("--data", str(data), "validate").stdout.startswith("OK: 13 records, content ")
+    assert run("--data", str(data), "export").stdout.startswith("{\n")
+    # asked for, a document still gives its record as one row of the columns
+    row = run("--data", str(data), "show", "share-77", "--format", "tsv").stdout.splitlines()
+    assert row[0] == "id\tkind\tvalue\tunit\tdisplay\tqualifier\tmeasures\tperiod\tstatus\tsource\tparagraph"
+
+
+def test_plain_and_indoruss_output_plain_keep_the_header_less_lines(run: Run, data: Path) -> None:
+    old = "share-77\t77%\tShare of the pipeline in trade\texact\t\tconfirmed\t¶5"
+    plain = run("--data", str(data), "figures", "--format", "plain")
+    assert plain.stdout.splitlines()[0] == old
+    forced = run("--data", str(data), "figures", env={"INDORUSS_OUTPUT": "plain"})
+    assert forced.stdout == plain.stdout
+    hits = run("--data", str(data), "search", "pipeline", "--limit", "1", env={"INDORUSS_OUTPUT": "plain"})
+    assert hits.stdout == "84.0\tevent\tevent-signing\tconfirmed\tThe pipeline deal is signed\ttitle\twire\n"
+    # a format or --fields asked for wins over the variable
+    picked = run("--data", str(data), "figures", "--fields", "id,value", env={"INDORUSS_OUTPUT": "plain"})
+    assert picked.stdout == "id\tvalue\nshare-77\t77\ntalks-length\t1.5\n"
+    asked = run("--data", str(data), "figures", "--format", "tsv", env={"INDORUSS_OUTPUT": "plain"})
+    assert asked.stdout.splitlines()[0].startswith("id\tkind\tvalue\t")
+
+
+def test_nothing_found_in_a_pipe_prints_nothing_not_even_a_header(run: Run, data: Path) -> None:
+    for args in (["facts", "--status", "proposed"], ["search", "banana"], ["conflicts"], ["figures", "-s", "likely"]):
+        out = run("--data", str(data), *args)
+        assert (out.code, out.stdout) == (1, ""), args
+        assert out.stderr.startswith("No "), args
+    assert run("--data", str(data), "facts", "--status", "proposed", "--json").stdout == "[]\n"
+
+
+def test_a_cut_tsv_list_says_so_on_stderr_only(run: Run, data: Path) -> None:
+    out = run("--data", str(data), "facts", "--limit", "1", "--fields", "id")
+    assert (out.code, out.stdout, out.stderr) == (0, "id\npipeline-expected\n", "1 of 3; --limit to see more\n")
+
+
+def test_default_columns_are_contract_columns_in_contract_order() -> None:
+    from indoruss.cli.app import OUTCOMES_DEFAULT, SEARCHED_KINDS, TIMELINE_DEFAULT
+    from indoruss.model import records as m
+    from indoruss.views.columns import DEFAULTS, MIXED_DEFAULT, columns_of, listing_columns
+
+    def in_order(default: tuple[str, ...], names: list[str]) -> bool:
+        return default[:2] == ("id", "kind") and [n for n in names if n in default] == list(default)
+
+    assert set(DEFAULTS) == set(m.KINDS)
+    for kind, default in DEFAULTS.items():
+        assert in_order(default, [c.name for c in columns_of(kind)]), kind
+    mixed = [c.name for c in listing_columns(SEARCHED_KINDS)]
+    assert in_order(MIXED_DEFAULT, mixed)
+    claims = [c.name for c in listing_columns(m.CLAIM_KINDS)]
+    assert in_order(TIMELINE_DEFAULT, [*claims, "same_claim"])
+    scorecard = [*claims, "verdict", "outcome", "as_of", "summary", "evidence"]
+    assert in_order(OUTCOMES_DEFAULT, scorecard)
 
 
 # -- the list filters ---------------------------------------------------------------------------------------
@@ -624,8 +792,9 @@ sys.stderr.write("loaded: " + ",".join(m for m in heavy if m in sys.modules) + "
 @pytest.mark.parametrize(
     ("args", "loaded"),
     [
-        (["search", "S-400"], ""),
-        (["facts", "--limit", "1"], ""),
+        (["search", "S-400"], "indoruss.views.columns"),  # tsv, written without the csv module
+        (["search", "S-400", "--format", "plain"], ""),
+        (["facts", "--limit", "1"], "indoruss.views.columns"),
         (["facts", "--limit", "1", "--format", "csv"], "csv,indoruss.views.columns"),
     ],
     ids=" ".join,

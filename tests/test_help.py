@@ -64,7 +64,7 @@ def test_the_examples_show_what_their_help_promises(tmp_path: Path) -> None:
     # The examples are real: `quotes --by "Dmitry Peskov"` quotes the name, and its rows are Peskov's.
     listed = examples(invoke("quotes", "--help").stdout)
     assert 'indoruss quotes --by "Dmitry Peskov" --topic defence' in listed
-    out = invoke("quotes", "--by", "Dmitry Peskov", "--topic", "defence")
+    out = invoke("quotes", "--by", "Dmitry Peskov", "--topic", "defence", "--format", "plain")
     rows = [line.split("\t") for line in out.stdout.splitlines()]
     assert [row[1] for row in rows] == ["Dmitry Peskov"] * len(rows) and rows
     assert examples(invoke("--help").stdout)[0] == "indoruss search S-400"

@@ -222,7 +222,7 @@ def test_no_home_folder_only_costs_the_cache(run: Run, monkeypatch: pytest.Monke
         raise RuntimeError("Could not determine home directory.")
 
     monkeypatch.setattr(Path, "home", staticmethod(no_home))
-    out = run("topics")
+    out = run("topics", "--format", "plain")
     assert out.code == 0 and out.stdout.startswith("trade\t")
 
 
@@ -282,7 +282,9 @@ def test_the_terminal_options_are_accepted_before_or_after_and_a_pipe_stays_plai
     after = run("topics", "--color", "always", "--no-pager")
     assert before.code == after.code == 0
     assert after.stdout == before.stdout
-    assert after.stdout.startswith("trade\tTrade\t")  # --color colours tables; a pipe still gets plain lines
+    # --color colours tables; a pipe still gets its TSV, without a terminal code
+    assert after.stdout.startswith("id\tkind\ttitle\tfacts\tfigures\tquotes\tevents\ntrade\ttopic\tTrade\t")
+    assert "\x1b" not in after.stdout
 
 
 def test_an_unknown_color_is_a_usage_error(run: Run) -> None:
@@ -302,8 +304,8 @@ def test_an_unknown_output_style_is_an_error_naming_the_valid_ones(run: Run, val
     )
 
 
-@pytest.mark.parametrize(("value", "first"), [("RICH", "Topics"), ("", "trade")])
+@pytest.mark.parametrize(("value", "first"), [("RICH", "Topics"), ("", "id"), ("Plain", "trade")])
 def test_the_output_style_is_read_in_any_case_and_empty_is_unset(run: Run, value: str, first: str) -> None:
     out = run("topics", env={"INDORUSS_OUTPUT": value})
     assert out.code == 0
-    assert out.stdout.split()[0] == first  # the Rich table's title, or the first plain line's topic
+    assert out.stdout.split()[0] == first  # the Rich table's title, the TSV's header, or the first plain line

@@ -174,13 +174,13 @@ def test_as_of_must_be_a_day(run: Run) -> None:
 
 def test_as_of_hides_later_sources_and_outcomes(run: Run, tmp_path: Path) -> None:
     data = str(with_outcome(tmp_path))
-    before = run("--data", data, "--as-of", "2025-12-05", "outcomes")
+    before = run("--data", data, "--as-of", "2025-12-05", "outcomes", "--format", "plain")
     assert before.code == 0
     assert before.stdout == (
         "# happened=0 partly=0 did-not-happen=0 not-reported=0 open=1\n"
         "deal-expected\texpected\topen\tA trade deal is expected.\t\t\n"
     )
-    after = run("--data", data, "outcomes")
+    after = run("--data", data, "outcomes", "--format", "plain")
     assert after.stdout == (
         "# happened=1 partly=0 did-not-happen=0 not-reported=0 open=0\n"
         "deal-expected\texpected\thappened\tA trade deal is expected.\tThe deal was signed.\tA Wire 2025-12-06\n"
@@ -229,7 +229,7 @@ topics:
     text = BASE.replace("topics:\n", review, 1) + facts
     evidence = "deal-signed, deal-reviewed, deal-details"
     path = write(tmp_path, text + OUTCOME.format(expectation="deal-expected", verdict="happened", evidence=evidence))
-    out = run("--data", str(path), "outcomes")
+    out = run("--data", str(path), "outcomes", "--format", "plain")
     assert out.code == 0, out.stderr
     assert out.stdout.splitlines()[1] == (
         "deal-expected\texpected\thappened\tA trade deal is expected.\tThe deal was signed.\t"
@@ -262,10 +262,10 @@ def test_every_expectation_has_exactly_one_outcome(fb: m.FactBase) -> None:
 
 
 def test_the_bundled_scorecard(run: Run) -> None:
-    out = run("outcomes")
+    out = run("outcomes", "--format", "plain")
     assert out.code == 0
     assert out.stdout.splitlines()[0] == "# happened=28 partly=15 did-not-happen=0 not-reported=19 open=0"
-    opened = run("--as-of", "2025-12-04", "outcomes")
+    opened = run("--as-of", "2025-12-04", "outcomes", "--format", "plain")
     assert opened.stdout.splitlines()[0] == "# happened=0 partly=0 did-not-happen=0 not-reported=0 open=54"
 
 

@@ -220,25 +220,42 @@ def _remember_format(value: Any) -> Any:
     return value.value  # Typer turns the name back into the choice; a choice itself it would lose
 
 
-FORMAT_HELP = "table, plain, tsv, csv, json, jsonl or markdown (default: table on a terminal, plain lines in a pipe)."
+FORMATS_LISTED = "table, plain, tsv, csv, json, jsonl or markdown"
+FORMAT_HELP = f"{FORMATS_LISTED} (default: table on a terminal, tsv in a pipe)."
+# A document (`show`, `brief`) goes to a pipe as its plain lines: a record with its related records, or a
+# briefing, is no table.
+DOCUMENT_FORMAT_HELP = f"{FORMATS_LISTED} (default: table on a terminal, plain lines in a pipe)."
 # For commands whose JSON is an array (see JsonListOption).
 FormatOption = Annotated[
     Format | None, typer.Option("--format", metavar="FORMAT", help=FORMAT_HELP, callback=_remember_format)
 ]
-OneFormatOption = Annotated[Format | None, typer.Option("--format", metavar="FORMAT", help=FORMAT_HELP)]
+DocumentFormatOption = Annotated[
+    Format | None, typer.Option("--format", metavar="FORMAT", help=DOCUMENT_FORMAT_HELP, callback=_remember_format)
+]
+OneFormatOption = Annotated[Format | None, typer.Option("--format", metavar="FORMAT", help=DOCUMENT_FORMAT_HELP)]
 FieldsOption = Annotated[
     str | None,
-    typer.Option("--fields", metavar="A,B,C", help="Only these columns, in this order (csv, tsv, table, markdown)."),
+    typer.Option(
+        "--fields",
+        metavar="A,B,C",
+        help="Only these columns, in this order, or 'all' (csv, tsv, table, markdown).",
+    ),
 ]
 
 
 def _choice(
-    fmt: Any, as_json: bool, fields: str | None, kinds: tuple[str, ...], extras: Sequence[Extra] = ()
+    fmt: Any,
+    as_json: bool,
+    fields: str | None,
+    kinds: tuple[str, ...],
+    extras: Sequence[Extra] = (),
+    piped: str = "tsv",
 ) -> Choice:
-    """The format asked for, checked before anything is looked up: a wrong field is a usage error."""
+    """The format asked for, checked before anything is looked up: a wrong field is a usage error. In a
+    pipe a list is `tsv`; a document passes `piped="plain"`."""
     from ..views.formats import checked_fields, choose
 
-    chosen = choose(fmt.value if fmt is not None else None, as_json, fields)
+    chosen = choose(fmt.value if fmt is not None else None, as_json, fields, piped)
     if chosen.fields and kinds:
         from ..views.columns import listing_columns
 
@@ -252,11 +269,12 @@ def _rows(
     kinds: tuple[str, ...],
     extras: Sequence[Extra] = (),
     values: Callable[[Any], tuple[Value, ...]] | None = None,
+    default: Sequence[str] = (),
 ) -> Callable[[], Rows]:
     def build() -> Rows:
         from ..views.columns import rows
 
-        return rows(records, kinds, extras, values)
+        return rows(records, kinds, extras, values, default)
 
     return build
 
@@ -724,7 +742,7 @@ def show(
     from ..model.queries import find_record
     from ..views.jsondoc import detail_json
 
-    choice = _choice(fmt, json, fields, ())
+    choice = _choice(fmt, json, fields, (), piped="plain")
     fb = _state.factbase
     shown = detail(fb, find_record(fb, id_or_name), limit)
     record = shown.record
@@ -873,7 +891,7 @@ def brief(
     verdict: VerdictOption = None,
     markdown: MarkdownOption = False,
     json: JsonListOption = False,
-    fmt: FormatOption = None,
+    fmt: DocumentFormatOption = None,
     fields: FieldsOption = None,
 ) -> None:
     """A one-page briefing: per topic, the key facts with their status, the figures and the quotes.
@@ -894,7 +912,8 @@ def brief(
         from ..errors import UnknownChoice
 
         raise UnknownChoice(f"--markdown is short for --format markdown; it cannot go with --format {fmt.value}")
-    choice = _choice(Format.markdown if markdown else fmt, json, fields, kinds)  # type: ignore[attr-defined]
+    chosen = Format.markdown if markdown else fmt  # type: ignore[attr-defined]
+    choice = _choice(chosen, json, fields, kinds, piped="plain")
     fb = _state.factbase
     only = _only(fb, topic, kind, status, source, verdict)
     sections = []
@@ -955,20 +974,38 @@ def timeline(
     from ..model.queries import select
     from ..views.jsondoc import timeline_json
 
-    choice = _choice(fmt, json, fields, m.CLAIM_KINDS)
+    extras = (Extra("same_claim"),)
+    choice = _choice(fmt, json, fields, m.CLAIM_KINDS, extras)
     fb = _state.factbase
     only = _only(fb, topic, kind, status, source, verdict)
     shown = _first(entries(select(fb, build(fb, only.topic), only)), limit)
     if not shown:
         raise LookupFailed("no dated records match these options")
     claims = [record for entry in shown for record in entry.records]
+    # Each record names the others of its entry: a column a spreadsheet can group by.
+    same = {r.id: tuple(o.id for o in entry.records if o is not r) for entry in shown for r in entry.records}
     _show(
         choice,
         lambda: timeline_json(fb, shown),
-        _rows(claims, m.CLAIM_KINDS),
+        _rows(claims, m.CLAIM_KINDS, extras, lambda record: (same[record.id],), TIMELINE_DEFAULT),
         lambda view: view.timeline(fb, shown),
     )
 
+
+# The timeline's default columns: those of a mixed listing, with the date in its three columns.
+# The records of one entry come together, each naming the others in `same_claim`.
+TIMELINE_DEFAULT = (
+    "id",
+    "kind",
+    "label",
+    "status",
+    "date",
+    "date_precision",
+    "date_label",
+    "source",
+    "paragraph",
+    "same_claim",
+)
 
 CiteStyle = Enum("CiteStyle", {s: s for s in ("plain", "markdown", "bibtex", "csl-json")}, type=str)  # type: ignore[misc]
 
@@ -1070,9 +1107,13 @@ def outcomes(
     _show(
         choice,
         lambda: _scorecard_json(fb, card),
-        _rows([row.expectation for row in card.rows], m.CLAIM_KINDS, extras, outcome_cells),
+        _rows([row.expectation for row in card.rows], m.CLAIM_KINDS, extras, outcome_cells, OUTCOMES_DEFAULT),
         lambda view: view.outcomes(fb, card),
     )
+
+
+# The scorecard's default columns: the expectation in one line and what came of it.
+OUTCOMES_DEFAULT = ("id", "kind", "label", "status", "verdict", "outcome", "summary", "evidence")
 
 
 def _citing_or_evidenced(fb: m.FactBase, source: str) -> set[str]:
@@ -1100,7 +1141,15 @@ def sources(
     ] = None,
     limit: AnyLimit = None,
     json: JsonListOption = False,
-    fmt: FormatOption = None,
+    fmt: Annotated[
+        Format | None,
+        typer.Option(
+            "--format",
+            metavar="FORMAT",
+            help=f"{FORMATS_LISTED} (default: table on a terminal; in a pipe tsv, or plain lines with an ID).",
+            callback=_remember_format,
+        ),
+    ] = None,
     fields: FieldsOption = None,
 ) -> None:
     """Every source with its kind, publisher, date, language and how many records cite it.
@@ -1113,7 +1162,8 @@ def sources(
     from ..model.outcomes import source_uses
 
     extras = (Extra("cited_by", "INTEGER"),)
-    choice = _choice(fmt, json, fields, ("source",), extras)
+    # One source with the records that cite it is a document, as `show` is: plain lines in a pipe.
+    choice = _choice(fmt, json, fields, ("source",), extras, "tsv" if source_id is None else "plain")
     fb = _state.factbase
     uses = source_uses(fb)
     if source_id is None:

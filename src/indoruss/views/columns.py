@@ -50,6 +50,26 @@ NOT_PROSE = frozenset(
     }
 )
 
+# The columns tsv and markdown show without --fields (README "Formats and columns"): what a reader needs to
+# know which record it is, what it says, how firm it is and where it comes from, in the order of the contract.
+CLAIM_DEFAULT = ("status", "attribution", "date", "source", "paragraph")
+DEFAULTS: dict[str, tuple[str, ...]] = {
+    "fact": ("id", "kind", "statement", *CLAIM_DEFAULT),
+    "event": ("id", "kind", "title", *CLAIM_DEFAULT),
+    "figure": (
+        *("id", "kind", "value", "unit", "display", "qualifier", "measures", "period"),
+        *("status", "source", "paragraph"),
+    ),
+    "quote": ("id", "kind", "text", "speaker", "context", "fragment", "source", "paragraph"),
+    "entity": ("id", "kind", "name", "category", "description"),
+    "topic": ("id", "kind", "title"),
+    "outcome": ("id", "kind", "expectation", "verdict", "as_of", "summary", "evidence"),
+    "conflict": ("id", "kind", "question", "claims"),
+    "source": ("id", "kind", "title", "publisher", "published", "source_kind", "url", "document", "language"),
+}
+# A listing of several kinds: each record in one line, with its status and source.
+MIXED_DEFAULT = ("id", "kind", "label", "status", "source", "paragraph")
+
 Value = str | int | float | bool | tuple[str, ...] | None
 
 
@@ -139,14 +159,16 @@ def _shared_rank(name: str) -> int:
 
 
 class Rows(NamedTuple):
-    """A listing as a table: the column names and, per record, its typed values in that order."""
+    """A listing as a table: the column names and, per record, its typed values in that order; `default`
+    names the columns shown when no --fields picks them."""
 
     names: tuple[str, ...]
     rows: list[tuple[Value, ...]]
+    default: tuple[str, ...] = ()
 
     def pick(self, fields: Sequence[str]) -> Rows:
         at = [self.names.index(f) for f in fields]
-        return Rows(tuple(fields), [tuple(row[i] for i in at) for row in self.rows])
+        return Rows(tuple(fields), [tuple(row[i] for i in at) for row in self.rows], tuple(fields))
 
 
 def rows(
@@ -154,16 +176,20 @@ def rows(
     kinds: tuple[str, ...],
     extras: Sequence[tuple[str, str]] = (),  # (name, SQLite type) of columns a command adds
     extra_values: Callable[[Any], tuple[Value, ...]] | None = None,
+    default: Sequence[str] = (),
 ) -> Rows:
-    """Every record as one row of the columns of `kinds`, blank where its kind has no such column."""
+    """Every record as one row of the columns of `kinds`, blank where its kind has no such column. The
+    default columns, unless given: those of the kind (or of a mixed listing), then the added ones."""
     columns = listing_columns(kinds)
-    names = tuple(c.name for c in columns) + tuple(name for name, _ in extras)
+    added = tuple(name for name, _ in extras)
+    names = tuple(c.name for c in columns) + added
+    shown = tuple(default) or (DEFAULTS[kinds[0]] if len(kinds) == 1 else MIXED_DEFAULT) + added
     out: list[tuple[Value, ...]] = []
     for record in records:
         mine = {c.name for c in columns_of(record.kind)} | {"label"}
         values = tuple(c.get(record) if c.name in mine else None for c in columns)
         out.append(values + (extra_values(record) if extra_values else ()))
-    return Rows(names, out)
+    return Rows(names, out, shown)
 
 
 def cell(value: Value) -> str:

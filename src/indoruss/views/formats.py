@@ -1,5 +1,5 @@
 """--format: which form a command's records take, and the column formats (csv, tsv, markdown, a table of
---fields). The command's own views (Rich on a terminal, plain lines in a pipe) and JSON stay where they are.
+--fields). A list goes to a pipe as TSV; a document (`show`, `brief`) as its plain lines.
 
 Nothing heavy is imported here: the csv and json modules, the columns and Rich only when a format needs them.
 """
@@ -10,7 +10,7 @@ from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING, Any, NamedTuple
 
 from ..errors import UnknownChoice
-from .output import View, for_people, human_style
+from .output import View, for_people, forced_style, human_style
 from .stream import write
 
 if TYPE_CHECKING:
@@ -18,6 +18,10 @@ if TYPE_CHECKING:
 
 FORMATS = ("table", "plain", "tsv", "csv", "json", "jsonl", "markdown")
 COLUMNAR = ("table", "tsv", "csv", "markdown")
+# The formats people and line tools read show a listing's default columns unless --fields says otherwise;
+# csv has every column, as the SQLite tables do.
+SHORT = ("tsv", "markdown")
+EVERY_FIELD = "all"
 UNBROKEN = frozenset({"id", "value", "paragraph", "score", "cited_by", "facts", "figures", "quotes", "events"})
 
 
@@ -33,9 +37,10 @@ class Choice(NamedTuple):
     fields: tuple[str, ...] | None = None
 
 
-def choose(given: str | None, as_json: bool, fields: str | None) -> Choice:
-    """The format asked for, else JSON for --json, else the default: `table` on a terminal and `plain`
-    lines in a pipe, or with --fields `table` on a terminal and `tsv` in a pipe."""
+def choose(given: str | None, as_json: bool, fields: str | None, piped: str = "tsv") -> Choice:
+    """The format asked for, else JSON for --json, else the default: `table` on a terminal and `piped` in
+    a pipe (`tsv` for a list, `plain` for a document), `plain` wherever INDORUSS_OUTPUT=plain, and with
+    --fields `table` on a terminal and `tsv` elsewhere."""
     if as_json and given not in (None, "json"):
         raise UnknownChoice(f"--json is short for --format json; it cannot go with --format {given}")
     picked = [f.strip() for f in fields.split(",")] if fields is not None else None
@@ -43,8 +48,10 @@ def choose(given: str | None, as_json: bool, fields: str | None) -> Choice:
         raise UnknownChoice(f"--fields wants column names separated by commas, not {fields!r}")
     style = human_style()
     chosen = given or ("json" if as_json else None)
-    if chosen is None:
-        chosen = ("table" if style == "rich" else "tsv") if picked else ("table" if style == "rich" else "plain")
+    if chosen is None and picked:
+        chosen = "table" if style == "rich" else "tsv"
+    elif chosen is None:
+        chosen = "table" if style == "rich" else "plain" if forced_style() == "plain" else piped
     if picked and chosen not in COLUMNAR:
         raise UnknownChoice(f"--fields picks the columns of {', '.join(COLUMNAR)}; --format {chosen} has none")
     return Choice(chosen, tuple(picked) if picked else None)
@@ -78,6 +85,8 @@ def render(
         table = to_rows()
         if choice.fields is not None:
             table = table.pick(checked_fields(choice.fields, table.names))
+        elif choice.format in SHORT:
+            table = table.pick([name for name in table.default if name in table.names])
         if choice.format == "table":
             for_people(lambda: _table(table))
         else:
@@ -85,10 +94,12 @@ def render(
 
 
 def checked_fields(fields: Sequence[str], names: Sequence[str]) -> list[str]:
+    if tuple(fields) == (EVERY_FIELD,):
+        return list(names)
     unknown = [f for f in fields if f not in names]
     if unknown:
         listed = ", ".join(names)
-        raise UnknownChoice(f"unknown field {unknown[0]!r} (fields: {listed})")
+        raise UnknownChoice(f"unknown field {unknown[0]!r} (fields: {listed}; or {EVERY_FIELD})")
     return list(fields)
 
 

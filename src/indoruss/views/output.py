@@ -1,9 +1,10 @@
 """The one place that decides how a command's data is shown: JSON first, then Rich or plain text.
 
 JSON goes to stdout and nothing else does when --json is given. For people, a terminal gets Rich
-tables and panels; a pipe or file gets plain tab-separated lines with no colour or boxes, which grep and cut
-can use. INDORUSS_OUTPUT=rich|plain overrides the choice (for pagers and tests). On a terminal, a view longer
-than the screen goes through the pager (views/pager.py), unless --no-pager.
+tables and panels; a pipe or file gets plain tab-separated lines with no colour or boxes (the lists are
+written as TSV by views/formats.py instead). INDORUSS_OUTPUT=rich|plain overrides the choice (for pagers,
+and for scripts that want the header-less lines). On a terminal, a view longer than the screen goes through
+the pager (views/pager.py), unless --no-pager.
 """
 
 from __future__ import annotations
@@ -48,7 +49,9 @@ class View(Protocol):
 OUTPUT_STYLES = ("rich", "plain")
 
 
-def human_style() -> str:
+def forced_style() -> str | None:
+    """The view INDORUSS_OUTPUT asks for, rich or plain, or None when it leaves the choice to stdout. Any
+    other value is an error, never silently ignored."""
     chosen = os.environ.get("INDORUSS_OUTPUT", "").lower()
     if chosen in OUTPUT_STYLES:
         return chosen
@@ -59,6 +62,13 @@ def human_style() -> str:
             f"INDORUSS_OUTPUT={printable_line(shorten(chosen, 40))!r} is not one of {', '.join(OUTPUT_STYLES)} "
             "(or unset: rich on a terminal, plain elsewhere)"
         )
+    return None
+
+
+def human_style() -> str:
+    forced = forced_style()
+    if forced is not None:
+        return forced
     return "rich" if sys.stdout is not None and sys.stdout.isatty() else "plain"
 
 

@@ -1,4 +1,6 @@
-"""Plain text for pipes and files: one record a line, tab-separated columns, no colour, no boxes."""
+"""Plain text: one record a line, tab-separated columns, no header, no colour, no boxes. What a pipe gets
+for a document (`show`, `sources ID`, `brief`), and any command with --format plain or INDORUSS_OUTPUT=plain;
+a list goes to a pipe as TSV (views/formats.py)."""
 
 from __future__ import annotations
 
