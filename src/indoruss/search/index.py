@@ -39,12 +39,44 @@ def searchable_fields(record: m.Record) -> tuple[tuple[str, str], ...]:
     if isinstance(record, m.Quote):
         return (("text", record.text), ("speaker", record.speaker.name), ("context", record.context))
     if isinstance(record, m.Event):
-        return (("title", record.title),)
+        return (("title", record.title), ("date", date_words(record.date)))
     if isinstance(record, m.Outcome):
         return (("summary", record.summary),)
     if isinstance(record, m.Conflict):
         return (("question", record.question), *((("note", record.note),) if record.note else ()))
     return ()
+
+
+_MONTHS = (
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+)
+
+
+def date_words(date: m.DateSpec) -> str:
+    """A date as people write it ("4 December 2025", "December 2025", "2022"), a range as "from ... to ...",
+    with its label: what a query naming the day or the year finds an event by."""
+
+    def spelled(iso: str) -> str:
+        parts = iso.split("-")
+        if len(parts) == 3 and parts[1].isdigit() and parts[2].isdigit():
+            return f"{int(parts[2])} {_MONTHS[int(parts[1]) - 1]} {parts[0]}"
+        if len(parts) == 2 and parts[1].isdigit():
+            return f"{_MONTHS[int(parts[1]) - 1]} {parts[0]}"
+        return iso
+
+    words = spelled(date.start) if not date.end else f"from {spelled(date.start)} to {spelled(date.end)}"
+    return f"{words} ({date.label})" if date.label and date.label != words else words
 
 
 def record_links(record: m.Record) -> tuple[str, ...]:
@@ -67,6 +99,12 @@ class SearchIndex:
         self.name_sizes: dict[int, int] = {}  # record and field of a name -> how many tokens it has
         self.linked_from: dict[str, array[int]] = {}
         self.lengths: array[int] = array("H")  # words in each record's searchable text, for length norms
+        # An outcome or a conflict -> the records it answers for: the expectation it settles, the claims it
+        # sets against each other (positions in the index).
+        self.resolves: dict[int, tuple[int, ...]] = {}
+        # An entity or topic (by position) -> the terms of each of its names, its main name first: how a
+        # record's text can name it without the words of the query (a query in Russian, a record in English).
+        self.name_terms: dict[int, tuple[tuple[str, ...], ...]] = {}
         self.suggestion_forms: list[str] = []
         self.suggestion_owners: list[str] = []
         self.topic_records: tuple[m.Topic, ...] = factbase.topics
@@ -74,9 +112,15 @@ class SearchIndex:
         layouts: dict[tuple[str, ...], tuple[str, ...]] = {}
         from ..text import terms  # only when the index is built: a warm start that reads it needs no folding
 
+        answers_for: dict[int, tuple[str, ...]] = {}
         for record in factbase.records():
             if not isinstance(record, m.Source):
+                if isinstance(record, m.Outcome | m.Conflict):
+                    answers_for[len(self.record_ids)] = _answers_for(record)
                 self._add(record, layouts, terms)
+        position = {record_id: doc for doc, record_id in enumerate(self.record_ids)}
+        for doc, targets in answers_for.items():
+            self.resolves[doc] = tuple(position[t] for t in targets if t in position)
         self.vocabulary: list[str] = sorted(self.postings)
         self.average_length = sum(self.lengths) / max(1, len(self.lengths))
         self.topic_ids = frozenset(t.id for t in factbase.topics)
@@ -105,6 +149,7 @@ class SearchIndex:
             if field == "display":
                 self.names.setdefault("".join(found), []).append(code)
             if field in NAME_FIELDS and record.kind in NAMED_KINDS:
+                self.name_terms[doc] = (*self.name_terms.get(doc, ()), tuple(dict.fromkeys(found)))
                 whole = "".join(found)
                 self.names.setdefault(whole, []).append(code)
                 self.name_sizes[code] = len(found)
@@ -146,6 +191,10 @@ class SearchIndex:
                 if not candidate.isdigit():
                     found.setdefault(candidate, 0.9 * score / 100.0)
         return found
+
+
+def _answers_for(record: m.Outcome | m.Conflict) -> tuple[str, ...]:
+    return (record.expectation,) if isinstance(record, m.Outcome) else record.claims
 
 
 def _topics_of(record: m.Record) -> tuple[str, ...]:

@@ -20,7 +20,7 @@ from typing import NamedTuple
 
 from ..model import records as m
 from ..text import STOPWORDS, Token, compact, tokens
-from .index import NAME_FIELDS, NAMED_KINDS, SearchIndex, searchable_fields
+from .index import FIELD_BITS, NAME_FIELDS, NAMED_KINDS, SearchIndex, searchable_fields
 
 FIELD_WEIGHTS: dict[str, float] = {
     "name": 1.0,
@@ -35,6 +35,7 @@ FIELD_WEIGHTS: dict[str, float] = {
     "speaker": 0.65,
     "description": 0.6,
     "period": 0.5,
+    "date": 0.5,
     "context": 0.5,
     "note": 0.5,
 }
@@ -48,7 +49,10 @@ SECONDARY_TOPIC = 0.94  # a record linked to a named topic that is not its first
 ONLY_NAMES_FLOOR = 99.0  # each thing a list of names names, above the records about all of them
 NAMED_SELF = 0.96  # the entity or topic a run of the query names holds those words this well, at least
 MENTION_BONUS = 0.15  # a record about what the query names gains this share of how well its text holds it
+SETTLES = 0.99  # an outcome or a conflict scores at least this share of the records it settles or compares
 LENGTH_NORM = 0.4  # BM25's b: how much a long text's matches count for less than a short one's
+NAME_SAID = 0.35  # a record about a named thing that says its main name holds it in its text this well
+ALIAS_SAID = 0.9  # ... and this share of that for an alias
 # Words a question uses for what the records say otherwise.
 SYNONYMS: dict[str, tuple[str, ...]] = {
     "work": ("employed", "worker", "job", "employment"),
@@ -102,6 +106,7 @@ class Named(NamedTuple):
     code: int
     words: tuple[int, ...]
     linked: float
+    whole: bool = True  # a run of the query is this name or alias; False: one word stands in it
 
 
 class Query(NamedTuple):
@@ -149,7 +154,7 @@ def search(
         return []
     found = gather(index, parsed)
     named = find_names(index, parsed, found)
-    scored = score_records(index, parsed, found, named)
+    scored = settled_with(index, score_records(index, parsed, found, named))
     if not any(row.complete for row in scored):
         # No record holds every word the fact base knows: keep those that hold the better part of the
         # query, not stray words.
@@ -172,8 +177,9 @@ def read_query(index: SearchIndex, text: str) -> Query | None:
     weights = []
     for token, options in zip(words, expansions, strict=True):
         frequency = max((len(index.postings[term]) for term in options), default=0)
-        # A lone letter or digit ("S" of S-400) can help name something, but says nothing by itself.
-        meaningful = options and (len(token.term) > 1 or len(words) == 1)
+        # A lone letter ("S" of S-400) can help name something, but says nothing by itself; a lone digit is a
+        # number ("4 December").
+        meaningful = options and (len(token.term) > 1 or token.term.isdigit() or len(words) == 1)
         weights.append(math.log(1.0 + total / (1.0 + frequency)) if meaningful else 0.0)
     if not any(weights):
         return None
@@ -229,7 +235,7 @@ def find_names(index: SearchIndex, query: Query, found: Occurrences) -> list[Nam
         holders = _name_holders(index, position, found)
         if 0 < len(holders) <= PARTIAL_NAME_HOLDERS:
             for doc, code in holders:
-                named.append(Named(index.record_ids[doc], doc, code, (position,), PARTIAL_LINKED))
+                named.append(Named(index.record_ids[doc], doc, code, (position,), PARTIAL_LINKED, whole=False))
     return named
 
 
@@ -263,8 +269,11 @@ def score_records(index: SearchIndex, query: Query, found: Occurrences, named: l
         for doc in index.linked_from.get(name.record_id, ()):
             linked_to.setdefault(doc, []).append(name)
     itself = {name.doc: name for name in named}
+    # How well each record about a named thing names it in its own words, by any of its names.
+    said = {name.doc: _names_said(index, name) for name in named if name.linked >= PARTIAL_LINKED}
     # A list of names with nothing else ("Modi Putin") asks for those things; a question asks about them.
-    in_names = {i for name in named if name.linked >= PARTIAL_LINKED for i in name.words}
+    # Only whole names make a list of names: "civil nuclear programme" names a topic and asks for its programme.
+    in_names = {i for name in named if name.whole and name.linked >= PARTIAL_LINKED for i in name.words}
     only_names = wanted > 1 and in_names == set(range(wanted)) and len(tokens(query.text)) == wanted
     average = index.average_length or 1.0
     scored: list[Scored] = []
@@ -293,8 +302,10 @@ def score_records(index: SearchIndex, query: Query, found: Occurrences, named: l
             # A record filed first under the named topic is more about it than one that only touches it.
             linked = name.linked if _first_topic(index, doc, name) else name.linked * SECONDARY_TOPIC
             gained = any(held[i] < linked for i in name.words)
+            says = said.get(name.doc, {}).get(doc, 0.0)
             for i in name.words:
                 held[i] = max(held[i], linked)
+                mentioned[i] = max(mentioned[i], says)
             if gained and via is None:
                 via = name.record_id
                 if best_code < 0 or not by_field:
@@ -314,6 +325,41 @@ def score_records(index: SearchIndex, query: Query, found: Occurrences, named: l
             continue  # "Modi Putin": the records about both, not every record about one of them
         scored.append(Scored(score, doc, best_code, via, holds_known))
     return scored
+
+
+def settled_with(index: SearchIndex, scored: list[Scored]) -> list[Scored]:
+    """An outcome answers what the expectation it settles answers, and a conflict what its claims answer: each
+    ranks at least just below the best of those records."""
+    by_doc = {row.doc: row for row in scored}
+    for doc, targets in index.resolves.items():
+        best = max((by_doc[t] for t in targets if t in by_doc), key=lambda row: row.score, default=None)
+        if best is None:
+            continue
+        inherited = best.score * SETTLES
+        own = by_doc.get(doc)
+        # It is found through what that record was found through.
+        if own is None:
+            by_doc[doc] = Scored(inherited, doc, doc << FIELD_BITS, best.via, best.complete)
+        elif own.score < inherited:
+            by_doc[doc] = own._replace(score=inherited, via=own.via or best.via, complete=own.complete or best.complete)
+    return list(by_doc.values())
+
+
+def _names_said(index: SearchIndex, name: Named) -> dict[int, float]:
+    """The records about `name` whose text says one of its names, and how well: its main name whole counts
+    most, an alias a little less, part of a name for its share."""
+    about = set(index.linked_from.get(name.record_id, ()))
+    said: dict[int, float] = {}
+    for rank, words in enumerate(index.name_terms.get(name.doc, ())):
+        strength = NAME_SAID * (1.0 if rank == 0 else ALIAS_SAID)
+        share: dict[int, int] = {}
+        for term in words:
+            for doc in {index.doc_of(code) for code in index.postings.get(term, ())}:
+                if doc in about:
+                    share[doc] = share.get(doc, 0) + 1
+        for doc, count in share.items():
+            said[doc] = max(said.get(doc, 0.0), strength * count / len(words))
+    return said
 
 
 def _first_topic(index: SearchIndex, doc: int, name: Named) -> bool:
