@@ -316,6 +316,12 @@ topics:
     description: Reactors.
     aliases: [civil nuclear]
 entities:
+  - id: jet-x
+    name: Su-99
+    category: weapon-system
+    description: A fighter jet.
+    topics: [trade]
+    source: {id: preview, paragraph: 1}
   - id: plan-2030
     name: Programme 2030
     category: project
@@ -359,6 +365,22 @@ facts:
     status: confirmed
     topics: [trade]
     source: {id: wire-later}
+  - id: squadrons
+    statement: Two squadrons may be bought.
+    status: possible
+    topics: [trade]
+    entities: [jet-x]
+    source: {id: preview, paragraph: 9}
+  - id: port-deal
+    statement: A port deal was signed.
+    status: confirmed
+    topics: [trade]
+    source: {id: preview, paragraph: 10}
+  - id: goal-set
+    statement: The goal is five billion.
+    status: confirmed
+    topics: [trade]
+    source: {id: preview, paragraph: 11}
 events:
   - id: fuel-arrives
     title: Fuel arrives
@@ -379,6 +401,12 @@ outcomes:
     as_of: "2025-12-06"
     summary: It happened.
     evidence: [accord-signed]
+  - id: outcome-squadrons
+    expectation: squadrons
+    verdict: not-reported
+    as_of: "2025-12-06"
+    summary: Nothing came of it.
+    evidence: []
 conflicts:
   - id: conflict-share
     question: How much is settled at home.
@@ -422,6 +450,32 @@ def test_a_word_that_only_stands_in_a_name_does_not_make_the_query_a_list_of_nam
 def test_an_event_is_found_by_its_date_as_people_write_it(later: SearchIndex) -> None:
     assert ids(later, "4 December 2025") == ["fuel-arrives", "talks-held"]  # the lone digit counts
     assert ids(later, "December 2025") == ["fuel-arrives", "talks-held"]
+
+
+def test_an_outcome_holds_the_words_of_its_expectation_and_a_kind_word_asks_for_its_kind(later: SearchIndex) -> None:
+    # The outcome's own text ("It happened.") holds neither word; it holds "accord" through its expectation and
+    # "outcome" as an outcome, so it comes before the records that hold only "accord".
+    assert ids(later, "accord outcome") == ["outcome-pipeline", "accord-signed", "pipeline-expected"]
+    assert ids(later, "fuel event") == ["fuel-arrives"]
+    assert ids(later, "outcome") == []  # a kind word alone finds nothing: it only narrows the other words
+
+
+def test_an_outcome_is_found_by_its_verdict_in_words(later: SearchIndex) -> None:
+    assert ids(later, "not reported") == ["outcome-squadrons"]
+
+
+def test_what_a_description_describes_brings_the_records_about_it(later: SearchIndex) -> None:
+    # No name holds "fighter jet"; the Su-99's description does, and the records about the Su-99 follow it.
+    assert ids(later, "fighter jet") == ["jet-x", "squadrons", "outcome-squadrons"]
+
+
+def test_a_name_in_a_question_weighs_more_than_its_other_words(later: SearchIndex) -> None:
+    # "deal" and "signed" are in the port record; the question is about the Su-99 first.
+    assert ids(later, "was the Su-99 deal signed") == ["jet-x", "squadrons", "outcome-squadrons", "port-deal"]
+
+
+def test_a_target_is_a_goal(later: SearchIndex) -> None:
+    assert ids(later, "target") == ["goal-set"]
 
 
 def test_topic_counts_from_the_index_equal_those_from_the_records() -> None:

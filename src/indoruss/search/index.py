@@ -41,7 +41,9 @@ def searchable_fields(record: m.Record) -> tuple[tuple[str, str], ...]:
     if isinstance(record, m.Event):
         return (("title", record.title), ("date", date_words(record.date)))
     if isinstance(record, m.Outcome):
-        return (("summary", record.summary),)
+        # The verdict in words: what a question such as "what did not happen" asks about.
+        verdict = f"{record.verdict.replace('-', ' ')}: {m.VERDICTS.get(record.verdict, '')}"
+        return (("summary", record.summary), ("verdict", verdict))
     if isinstance(record, m.Conflict):
         return (("question", record.question), *((("note", record.note),) if record.note else ()))
     return ()
@@ -123,6 +125,9 @@ class SearchIndex:
             self.resolves[doc] = tuple(position[t] for t in targets if t in position)
         self.vocabulary: list[str] = sorted(self.postings)
         self.average_length = sum(self.lengths) / max(1, len(self.lengths))
+        self.kind_counts: dict[str, int] = {}
+        for kind in self.kinds:
+            self.kind_counts[kind] = self.kind_counts.get(kind, 0) + 1
         self.topic_ids = frozenset(t.id for t in factbase.topics)
 
     def _add(

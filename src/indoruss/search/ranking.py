@@ -36,6 +36,7 @@ FIELD_WEIGHTS: dict[str, float] = {
     "description": 0.6,
     "period": 0.5,
     "date": 0.5,
+    "verdict": 0.5,
     "context": 0.5,
     "note": 0.5,
 }
@@ -49,10 +50,21 @@ SECONDARY_TOPIC = 0.94  # a record linked to a named topic that is not its first
 ONLY_NAMES_FLOOR = 99.0  # each thing a list of names names, above the records about all of them
 NAMED_SELF = 0.96  # the entity or topic a run of the query names holds those words this well, at least
 MENTION_BONUS = 0.15  # a record about what the query names gains this share of how well its text holds it
-SETTLES = 0.99  # an outcome or a conflict scores at least this share of the records it settles or compares
+SETTLES = 0.99  # an outcome or a conflict holds each word this share as well as what it settles or compares
 LENGTH_NORM = 0.4  # BM25's b: how much a long text's matches count for less than a short one's
 NAME_SAID = 0.35  # a record about a named thing that says its main name holds it in its text this well
 ALIAS_SAID = 0.9  # ... and this share of that for an alias
+# Words that name a kind of record, folded, and the kind.
+KIND_WORDS = {
+    "outcome": "outcome",
+    "event": "event",
+    "schedule": "event",
+    "timeline": "event",
+    "quote": "quote",
+    "figure": "figure",
+    "conflict": "conflict",
+}
+KIND_HELD = 0.7  # ... a record of that kind holds the word this well, as a text holds it
 # Words a question uses for what the records say otherwise.
 SYNONYMS: dict[str, tuple[str, ...]] = {
     "work": ("employed", "worker", "job", "employment"),
@@ -62,10 +74,17 @@ SYNONYMS: dict[str, tuple[str, ...]] = {
     "arrive": ("visit", "begin"),
     "signed": ("sign", "signing"),
     "deal": ("agreement", "contract"),
+    "target": ("goal",),
+    "goal": ("target",),
+    "agreement": ("pact", "accord", "mou", "deal"),
+    "pact": ("agreement", "accord"),
 }
 PARTIAL_FLOOR = 30.0  # when no record holds every word: the least score worth showing
 PARTIAL_LINKED = 0.8  # a record about an entity or topic whose name holds a query word, but is not it
 PARTIAL_NAME_HOLDERS = 3  # ... when no more than this many entities and topics hold that word
+NAME_WEIGHT = 1.5  # a name's words in a query weigh this many times its rarest word
+DESCRIBED = 0.6  # a record about an entity or topic whose description holds the query
+DESCRIBED_SHARE = 0.5  # ... when that description holds at least this share of the query's weight
 
 # Where a query's words occur, and how well: the position of the query word -> best quality (1.0 exact,
 # less for a prefix or a near spelling) ...
@@ -117,8 +136,16 @@ class Query(NamedTuple):
 
     @property
     def whole(self) -> bool:
-        """Every word of the query was found somewhere in the fact base."""
-        return all(self.expansions)
+        """Every word of the query was found somewhere in the fact base (a kind word is found in its kind)."""
+        return all(
+            options or token.term in KIND_WORDS for token, options in zip(self.words, self.expansions, strict=True)
+        )
+
+
+class Holding(NamedTuple):
+    held: list[float]  # per query word: how well the record holds it
+    code: int  # the field that holds the query best
+    via: str | None  # the named entity or topic whose link counted, if one did
 
 
 class Scored(NamedTuple):
@@ -154,7 +181,8 @@ def search(
         return []
     found = gather(index, parsed)
     named = find_names(index, parsed, found)
-    scored = settled_with(index, score_records(index, parsed, found, named))
+    parsed = weigh_names(parsed, named)
+    scored = score_records(index, parsed, found, named)
     if not any(row.complete for row in scored):
         # No record holds every word the fact base knows: keep those that hold the better part of the
         # query, not stray words.
@@ -177,9 +205,12 @@ def read_query(index: SearchIndex, text: str) -> Query | None:
     weights = []
     for token, options in zip(words, expansions, strict=True):
         frequency = max((len(index.postings[term]) for term in options), default=0)
+        kind = KIND_WORDS.get(token.term)
+        if kind:  # held by every record of its kind, whether or not a text says the word
+            frequency = max(frequency, index.kind_counts.get(kind, 0))
         # A lone letter ("S" of S-400) can help name something, but says nothing by itself; a lone digit is a
         # number ("4 December").
-        meaningful = options and (len(token.term) > 1 or token.term.isdigit() or len(words) == 1)
+        meaningful = (options or kind) and (len(token.term) > 1 or token.term.isdigit() or len(words) == 1)
         weights.append(math.log(1.0 + total / (1.0 + frequency)) if meaningful else 0.0)
     if not any(weights):
         return None
@@ -236,7 +267,42 @@ def find_names(index: SearchIndex, query: Query, found: Occurrences) -> list[Nam
         if 0 < len(holders) <= PARTIAL_NAME_HOLDERS:
             for doc, code in holders:
                 named.append(Named(index.record_ids[doc], doc, code, (position,), PARTIAL_LINKED, whole=False))
+    named += _described(index, query, found, taken)
     return named
+
+
+def weigh_names(query: Query, named: list[Named]) -> Query:
+    """A name in a query is what it is about: its words together weigh NAME_WEIGHT times its rarest word, shared
+    among them ("S-400" is not just "400", and "was the S-400 deal signed" is about the S-400 first)."""
+    weights = list(query.weights)
+    for name in named:
+        if name.whole and name.linked >= PARTIAL_LINKED and len(name.words) < len(weights):
+            run = NAME_WEIGHT * max(query.weights[i] for i in name.words)
+            for i in name.words:
+                weights[i] = run / len(name.words)
+    return query._replace(weights=weights)
+
+
+def _described(index: SearchIndex, query: Query, found: Occurrences, taken: set[int]) -> list[Named]:
+    """Entities and topics whose description holds the better part of the query, at least two of its words and
+    one that names nothing ("fighter jet" for the Su-57): what the query describes, less surely than a name."""
+    total = sum(query.weights)
+    best: list[tuple[float, int, int, tuple[int, ...]]] = []
+    for doc, by_field in found.items():
+        if index.kinds[doc] not in NAMED_KINDS:
+            continue
+        for code, slots in by_field.items():
+            if index.field_of(code) != "description":
+                continue
+            held = tuple(sorted(p for p in slots if query.weights[p]))
+            weight = sum(query.weights[p] for p in held)
+            if len(held) >= 2 and not taken.issuperset(held) and weight >= DESCRIBED_SHARE * total:
+                best.append((weight, doc, code, held))
+    best.sort(key=lambda row: (-row[0], row[1]))
+    return [
+        Named(index.record_ids[doc], doc, code, held, DESCRIBED, whole=False)
+        for _, doc, code, held in best[:PARTIAL_NAME_HOLDERS]
+    ]
 
 
 def _name_holders(index: SearchIndex, position: int, found: Occurrences) -> list[tuple[int, int]]:
@@ -269,6 +335,11 @@ def score_records(index: SearchIndex, query: Query, found: Occurrences, named: l
         for doc in index.linked_from.get(name.record_id, ()):
             linked_to.setdefault(doc, []).append(name)
     itself = {name.doc: name for name in named}
+    # "outcomes of the visit", "visit programme": a word that names a kind of record is held by each record of it.
+    kind_words: dict[str, list[int]] = {}
+    for i, token in enumerate(query.words):
+        if token.term in KIND_WORDS:
+            kind_words.setdefault(KIND_WORDS[token.term], []).append(i)
     # How well each record about a named thing names it in its own words, by any of its names.
     said = {name.doc: _names_said(index, name) for name in named if name.linked >= PARTIAL_LINKED}
     # A list of names with nothing else ("Modi Putin") asks for those things; a question asks about them.
@@ -276,7 +347,7 @@ def score_records(index: SearchIndex, query: Query, found: Occurrences, named: l
     in_names = {i for name in named if name.whole and name.linked >= PARTIAL_LINKED for i in name.words}
     only_names = wanted > 1 and in_names == set(range(wanted)) and len(tokens(query.text)) == wanted
     average = index.average_length or 1.0
-    scored: list[Scored] = []
+    holding: dict[int, Holding] = {}
     for doc in found.keys() | linked_to.keys():
         by_field = found.get(doc, {})
         held = [0.0] * wanted
@@ -292,6 +363,8 @@ def score_records(index: SearchIndex, query: Query, found: Occurrences, named: l
                 field_score += query.weights[position] * weight * quality
             if field_score > best_field_score:
                 best_code, best_field_score = code, field_score
+        for i in kind_words.get(index.kinds[doc], ()):
+            held[i] = max(held[i], KIND_HELD)
         mentioned = list(held)
         if doc in itself:
             name = itself[doc]
@@ -302,7 +375,7 @@ def score_records(index: SearchIndex, query: Query, found: Occurrences, named: l
             # A record filed first under the named topic is more about it than one that only touches it.
             linked = name.linked if _first_topic(index, doc, name) else name.linked * SECONDARY_TOPIC
             gained = any(held[i] < linked for i in name.words)
-            says = said.get(name.doc, {}).get(doc, 0.0)
+            says = min(said.get(name.doc, {}).get(doc, 0.0) * norm, 0.84)  # a short text saying it is more about it
             for i in name.words:
                 held[i] = max(held[i], linked)
                 mentioned[i] = max(mentioned[i], says)
@@ -317,6 +390,10 @@ def score_records(index: SearchIndex, query: Query, found: Occurrences, named: l
         if via is not None:
             # About what the query names: its own text breaks the ties between such records.
             held = [h + MENTION_BONUS * t for h, t in zip(held, mentioned, strict=True)]
+        holding[doc] = Holding(held, best_code, via)
+    _settle(index, holding, kind_words, wanted)
+    scored: list[Scored] = []
+    for doc, (held, best_code, via) in holding.items():
         score = 100.0 * sum(w * min(h, 1.0) for w, h in zip(query.weights, held, strict=True)) / total
         if only_names and doc in itself and itself[doc].linked >= LINKED * 0.99:
             score = max(score, ONLY_NAMES_FLOOR)  # "Modi Putin": each thing named is itself a result
@@ -327,22 +404,22 @@ def score_records(index: SearchIndex, query: Query, found: Occurrences, named: l
     return scored
 
 
-def settled_with(index: SearchIndex, scored: list[Scored]) -> list[Scored]:
-    """An outcome answers what the expectation it settles answers, and a conflict what its claims answer: each
-    ranks at least just below the best of those records."""
-    by_doc = {row.doc: row for row in scored}
+def _settle(index: SearchIndex, holding: dict[int, Holding], kind_words: dict[str, list[int]], wanted: int) -> None:
+    """An outcome holds the query's words as the expectation it settles holds them, and a conflict as its claims
+    do, a little less well: each ranks with those records, and is found through what they were found through."""
     for doc, targets in index.resolves.items():
-        best = max((by_doc[t] for t in targets if t in by_doc), key=lambda row: row.score, default=None)
-        if best is None:
+        sources = [holding[t] for t in targets if t in holding]
+        if not sources:
             continue
-        inherited = best.score * SETTLES
-        own = by_doc.get(doc)
-        # It is found through what that record was found through.
+        own = holding.get(doc)
+        held = list(own.held) if own else [0.0] * wanted
         if own is None:
-            by_doc[doc] = Scored(inherited, doc, doc << FIELD_BITS, best.via, best.complete)
-        elif own.score < inherited:
-            by_doc[doc] = own._replace(score=inherited, via=own.via or best.via, complete=own.complete or best.complete)
-    return list(by_doc.values())
+            for i in kind_words.get(index.kinds[doc], ()):
+                held[i] = KIND_HELD
+        for source in sources:
+            held = [max(h, SETTLES * s) for h, s in zip(held, source.held, strict=True)]
+        via = own.via if own and own.via else next((source.via for source in sources if source.via), None)
+        holding[doc] = Holding(held, own.code if own else doc << FIELD_BITS, via)
 
 
 def _names_said(index: SearchIndex, name: Named) -> dict[int, float]:
