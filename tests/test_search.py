@@ -230,7 +230,9 @@ def ids(index: SearchIndex, query: str) -> list[str]:
     return [h.record_id for h in search(index, query, limit=None)]
 
 
-@pytest.mark.parametrize("query", ["70000", "70,000", "70 000", "70k", "over 70000 workers"])
+@pytest.mark.parametrize(
+    "query", ["70000", "70,000", "70 000", "70k", "over 70000 workers", "seventy thousand", "70 thousand"]
+)
 def test_numbers_meet_in_any_written_form(small: SearchIndex, query: str) -> None:
     assert ids(small, query)[0] == "workers"
 
@@ -487,3 +489,16 @@ def test_topic_counts_from_the_index_equal_those_from_the_records() -> None:
     assert from_index == from_records
     trade = next(row for row in from_index if row.topic.id == "trade")
     assert trade.counts == {"facts": 49, "figures": 14, "quotes": 4, "events": 15}
+
+
+def test_runs_of_number_words_read_as_one_number_and_a_lone_one_stays_a_word() -> None:
+    from indoruss.text import spelled_numbers
+
+    def read(query: str) -> list[str]:
+        return [t.term for t in spelled_numbers(tokens(query))]
+
+    assert read("seventy thousand Indian workers") == ["70000", "india", "worker"]
+    assert read("one hundred billion dollars") == ["100000000000", "usd"]
+    assert read("seventy-five") == ["75"]
+    assert read("twenty one lakh") == ["2100000"]
+    assert read("five years") == ["five", "year"]

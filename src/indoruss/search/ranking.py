@@ -19,7 +19,7 @@ from collections.abc import Mapping
 from typing import NamedTuple
 
 from ..model import records as m
-from ..text import STOPWORDS, Token, compact, tokens
+from ..text import STOPWORDS, Token, compact, spelled_numbers, tokens
 from .index import FIELD_BITS, NAME_FIELDS, NAMED_KINDS, SearchIndex, searchable_fields
 
 FIELD_WEIGHTS: dict[str, float] = {
@@ -160,7 +160,7 @@ def query_tokens(query: str) -> list[Token]:
     """The words that carry meaning: not filler or question words, except a short word in capitals
     ("IT", "US", "UN"), which is a name."""
     found = []
-    for token in tokens(query):
+    for token in spelled_numbers(tokens(query)):
         written = query[token.start : token.end]
         filler = token.term in STOPWORDS or written.casefold() in STOPWORDS
         if not filler or (written.isupper() and len(written) <= 3):
