@@ -54,6 +54,7 @@ SETTLES = 0.99  # an outcome or a conflict holds each word this share as well as
 LENGTH_NORM = 0.4  # BM25's b: how much a long text's matches count for less than a short one's
 NAME_SAID = 0.35  # a record about a named thing that says its main name holds it in its text this well
 ALIAS_SAID = 0.9  # ... and this share of that for an alias
+SAID_SPREAD = 3  # a name's word found in more than this many times the records about it tells nothing
 # Words that name a kind of record, folded, and the kind.
 KIND_WORDS = {
     "outcome": "outcome",
@@ -363,8 +364,9 @@ def score_records(index: SearchIndex, query: Query, found: Occurrences, named: l
                 field_score += query.weights[position] * weight * quality
             if field_score > best_field_score:
                 best_code, best_field_score = code, field_score
-        for i in kind_words.get(index.kinds[doc], ()):
-            held[i] = max(held[i], KIND_HELD)
+        if kind_words:
+            for i in kind_words.get(index.kinds[doc], ()):
+                held[i] = max(held[i], KIND_HELD)
         mentioned = list(held)
         if doc in itself:
             name = itself[doc]
@@ -375,7 +377,9 @@ def score_records(index: SearchIndex, query: Query, found: Occurrences, named: l
             # A record filed first under the named topic is more about it than one that only touches it.
             linked = name.linked if _first_topic(index, doc, name) else name.linked * SECONDARY_TOPIC
             gained = any(held[i] < linked for i in name.words)
-            says = min(said.get(name.doc, {}).get(doc, 0.0) * norm, 0.84)  # a short text saying it is more about it
+            says = said[name.doc].get(doc, 0.0) if name.doc in said else 0.0
+            if says:
+                says = min(says * norm, 0.84)  # a short text saying it is more about it
             for i in name.words:
                 held[i] = max(held[i], linked)
                 mentioned[i] = max(mentioned[i], says)
@@ -424,18 +428,28 @@ def _settle(index: SearchIndex, holding: dict[int, Holding], kind_words: dict[st
 
 def _names_said(index: SearchIndex, name: Named) -> dict[int, float]:
     """The records about `name` whose text says one of its names, and how well: its main name whole counts
-    most, an alias a little less, part of a name for its share."""
+    most, an alias a little less, part of a name for its share. A lone letter, or a word found in many more
+    records than are about the thing ("system" of "S-400 air defence system"), tells nothing and is passed over."""
     about = set(index.linked_from.get(name.record_id, ()))
+    spread = SAID_SPREAD * len(about)
+    holders: dict[str, set[int]] = {}
     said: dict[int, float] = {}
     for rank, words in enumerate(index.name_terms.get(name.doc, ())):
         strength = NAME_SAID * (1.0 if rank == 0 else ALIAS_SAID)
-        share: dict[int, int] = {}
+        telling = []
         for term in words:
-            for doc in {index.doc_of(code) for code in index.postings.get(term, ())}:
-                if doc in about:
-                    share[doc] = share.get(doc, 0) + 1
+            if term not in holders:
+                postings = index.postings.get(term, ())
+                wide = len(term) < 2 or len(postings) > spread
+                holders[term] = set() if wide else {code >> FIELD_BITS for code in postings} & about
+            if holders[term] or len(term) >= 2:
+                telling.append(term)
+        share: dict[int, int] = {}
+        for term in telling:
+            for doc in holders[term]:
+                share[doc] = share.get(doc, 0) + 1
         for doc, count in share.items():
-            said[doc] = max(said.get(doc, 0.0), strength * count / len(words))
+            said[doc] = max(said.get(doc, 0.0), strength * count / len(telling))
     return said
 
 
@@ -460,11 +474,19 @@ def _field_weight(index: SearchIndex, doc: int, code: int, slots: WordQualities,
 
 
 def order(index: SearchIndex, scored: list[Scored], filters: Filters, limit: int | None) -> list[Scored]:
-    ranked = sorted(
-        (row._replace(score=round(row.score, 1)) for row in scored if _passes(index, row.doc, filters)),
-        key=lambda row: (-row.score, m.KIND_ORDER[index.kinds[row.doc]], index.record_ids[row.doc]),
-    )
-    return ranked if limit is None else ranked[:limit]
+    passing = scored if filters == Filters() else [row for row in scored if _passes(index, row.doc, filters)]
+    kinds, record_ids, kind_order = index.kinds, index.record_ids, m.KIND_ORDER
+
+    def key(row: Scored) -> tuple[float, int, str]:
+        return (-round(row.score, 1), kind_order[kinds[row.doc]], record_ids[row.doc])
+
+    if limit is None or limit >= len(passing):
+        chosen = sorted(passing, key=key)
+    else:
+        import heapq  # the first page of a long list: no need to order all of it
+
+        chosen = heapq.nsmallest(limit, passing, key=key)
+    return [row._replace(score=round(row.score, 1)) for row in chosen]
 
 
 def _hit(index: SearchIndex, row: Scored, accepted: set[str], records: Mapping[str, m.Record] | None) -> Hit:
