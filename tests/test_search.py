@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -491,6 +493,38 @@ def test_topic_counts_from_the_index_equal_those_from_the_records() -> None:
     assert trade.counts == {"facts": 49, "figures": 14, "quotes": 4, "events": 15}
 
 
+SPREAD = """\
+schema: 2
+sources:
+  - id: report
+    title: A report
+    publisher: null
+    published: "2025-12-04"
+    kind: news-report
+    document: report.txt
+    language: en
+topics:
+  - id: power
+    title: Power plan
+    description: Electricity.
+    aliases: [сеть]
+  - id: misc
+    title: Misc
+    description: Other things.
+facts:
+  - id: a-plan
+    statement: The plan went on.
+    status: confirmed
+    topics: [power]
+    source: {id: report, paragraph: 1}
+  - id: b-power
+    statement: The power went on.
+    status: confirmed
+    topics: [power]
+    source: {id: report, paragraph: 2}
+"""
+
+
 def test_runs_of_number_words_read_as_one_number_and_a_lone_one_stays_a_word() -> None:
     from indoruss.text import spelled_numbers
 
@@ -502,3 +536,17 @@ def test_runs_of_number_words_read_as_one_number_and_a_lone_one_stays_a_word() -
     assert read("seventy-five") == ["75"]
     assert read("twenty one lakh") == ["2100000"]
     assert read("five years") == ["five", "year"]
+
+
+def test_a_name_word_found_far_more_widely_than_the_records_about_the_thing_tells_nothing(tmp_path: Path) -> None:
+    # "plan" of "Power plan" stands in seven records not about it: saying it does not make a record name the
+    # topic, saying "power" does. (Both texts are as long; without the rule the two would tie, a-plan first.)
+    others = "".join(
+        f"  - id: other-{i}\n    statement: A plan number {i}.\n    status: confirmed\n    topics: [misc]\n"
+        f"    source: {{id: report, paragraph: {i + 3}}}\n"
+        for i in range(7)
+    )
+    path = tmp_path / "factbase.yaml"
+    path.write_text(SPREAD + others, encoding="utf-8")
+    index = SearchIndex(load_factbase(path))
+    assert ids(index, "сеть") == ["power", "b-power", "a-plan"]
