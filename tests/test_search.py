@@ -8,6 +8,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from conftest import PRELUDE
 from indoruss.loading.loader import load_factbase
 from indoruss.loading.paths import bundled_data_dir
 from indoruss.search.index import SearchIndex, searchable_fields
@@ -141,16 +142,11 @@ def test_plurals_fold_before_spelling(word: str, same_as: str) -> None:
 
 # -- the ranking rules, each on records of its own ------------------------------------------------------------
 
-SMALL = """\
-schema: 2
-sources:
-  - id: report
-    title: A report
-    publisher: null
-    published: "2025-12-04"
-    kind: news-report
-    document: report.txt
-    language: en
+# The schema line and the one source of the minimal fact base, for fact bases of their own below.
+SOURCES = PRELUDE[: PRELUDE.index("topics:")]
+SMALL = (
+    SOURCES
+    + """\
 topics:
   - id: energy
     title: Energy (oil)
@@ -218,6 +214,7 @@ quotes:
     entities: [s-400]
     source: {id: report, paragraph: 7}
 """
+)
 # (records of other kinds than these make no difference to the rules below)
 
 
@@ -493,16 +490,9 @@ def test_topic_counts_from_the_index_equal_those_from_the_records() -> None:
     assert trade.counts == {"facts": 49, "figures": 14, "quotes": 4, "events": 15}
 
 
-SPREAD = """\
-schema: 2
-sources:
-  - id: report
-    title: A report
-    publisher: null
-    published: "2025-12-04"
-    kind: news-report
-    document: report.txt
-    language: en
+SPREAD = (
+    SOURCES
+    + """\
 topics:
   - id: power
     title: Power plan
@@ -523,6 +513,7 @@ facts:
     topics: [power]
     source: {id: report, paragraph: 2}
 """
+)
 
 
 def test_runs_of_number_words_read_as_one_number_and_a_lone_one_stays_a_word() -> None:
