@@ -49,32 +49,17 @@ def searchable_fields(record: m.Record) -> tuple[tuple[str, str], ...]:
     return ()
 
 
-_MONTHS = (
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-)
-
-
 def date_words(date: m.DateSpec) -> str:
     """A date as people write it ("4 December 2025", "December 2025", "2022"), a range as "from ... to ...",
     with its label: what a query naming the day or the year finds an event by."""
+    from calendar import month_name  # only when an index is built (English: the process never sets a locale)
 
     def spelled(iso: str) -> str:
         parts = iso.split("-")
         if len(parts) == 3 and parts[1].isdigit() and parts[2].isdigit():
-            return f"{int(parts[2])} {_MONTHS[int(parts[1]) - 1]} {parts[0]}"
+            return f"{int(parts[2])} {month_name[int(parts[1])]} {parts[0]}"
         if len(parts) == 2 and parts[1].isdigit():
-            return f"{_MONTHS[int(parts[1]) - 1]} {parts[0]}"
+            return f"{month_name[int(parts[1])]} {parts[0]}"
         return iso
 
     words = spelled(date.start) if not date.end else f"from {spelled(date.start)} to {spelled(date.end)}"
