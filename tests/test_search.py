@@ -382,6 +382,11 @@ facts:
     status: confirmed
     topics: [trade]
     source: {id: preview, paragraph: 11}
+  - id: worker-died
+    statement: One worker died.
+    status: confirmed
+    topics: [trade]
+    source: {id: preview, paragraph: 12}
 events:
   - id: fuel-arrives
     title: Fuel arrives
@@ -475,8 +480,9 @@ def test_a_name_in_a_question_weighs_more_than_its_other_words(later: SearchInde
     assert ids(later, "was the Su-99 deal signed") == ["jet-x", "squadrons", "outcome-squadrons", "port-deal"]
 
 
-def test_a_target_is_a_goal(later: SearchIndex) -> None:
+def test_a_target_is_a_goal_and_the_killed_died(later: SearchIndex) -> None:
     assert ids(later, "target") == ["goal-set"]
+    assert ids(later, "killed") == ["worker-died"]
 
 
 def test_topic_counts_from_the_index_equal_those_from_the_records() -> None:

@@ -91,7 +91,8 @@ class SearchIndex:
         self.resolves: dict[int, tuple[int, ...]] = {}
         # An entity or topic (by position) -> the terms of each of its names, its main name first: how a
         # record's text can name it without the words of the query (a query in Russian, a record in English).
-        self.name_terms: dict[int, tuple[tuple[str, ...], ...]] = {}
+        # One string each, names on lines and terms split by spaces: a few objects to store, not one per term.
+        self.name_terms: dict[int, str] = {}
         self.suggestion_forms: list[str] = []
         self.suggestion_owners: list[str] = []
         self.topic_records: tuple[m.Topic, ...] = factbase.topics
@@ -139,7 +140,9 @@ class SearchIndex:
             if field == "display":
                 self.names.setdefault("".join(found), []).append(code)
             if field in NAME_FIELDS and record.kind in NAMED_KINDS:
-                self.name_terms[doc] = (*self.name_terms.get(doc, ()), tuple(dict.fromkeys(found)))
+                names = self.name_terms.get(doc)
+                words = " ".join(dict.fromkeys(found))
+                self.name_terms[doc] = words if names is None else f"{names}\n{words}"
                 whole = "".join(found)
                 self.names.setdefault(whole, []).append(code)
                 self.name_sizes[code] = len(found)

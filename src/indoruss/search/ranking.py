@@ -79,6 +79,9 @@ SYNONYMS: dict[str, tuple[str, ...]] = {
     "goal": ("target",),
     "agreement": ("pact", "accord", "mou", "deal"),
     "pact": ("agreement", "accord"),
+    "killed": ("died", "dead"),
+    "died": ("dead", "killed"),
+    "dead": ("died", "killed"),
 }
 PARTIAL_FLOOR = 30.0  # when no record holds every word: the least score worth showing
 PARTIAL_LINKED = 0.8  # a record about an entity or topic whose name holds a query word, but is not it
@@ -434,7 +437,8 @@ def _names_said(index: SearchIndex, name: Named) -> dict[int, float]:
     spread = SAID_SPREAD * len(about)
     holders: dict[str, set[int]] = {}
     said: dict[int, float] = {}
-    for rank, words in enumerate(index.name_terms.get(name.doc, ())):
+    for rank, line in enumerate(index.name_terms.get(name.doc, "").split("\n")):
+        words = line.split()
         strength = NAME_SAID * (1.0 if rank == 0 else ALIAS_SAID)
         telling = []
         for term in words:
