@@ -100,12 +100,14 @@ class SearchIndex:
         layouts: dict[tuple[str, ...], tuple[str, ...]] = {}
         from ..text import terms  # only when the index is built: a warm start that reads it needs no folding
 
+        self._dates: dict[str, list[str]] = {}
         answers_for: dict[int, tuple[str, ...]] = {}
         for record in factbase.records():
             if not isinstance(record, m.Source):
                 if isinstance(record, m.Outcome | m.Conflict):
                     answers_for[len(self.record_ids)] = _answers_for(record)
                 self._add(record, layouts, terms)
+        del self._dates  # only for the build, not to be cached
         position = {record_id: doc for doc, record_id in enumerate(self.record_ids)}
         for doc, targets in answers_for.items():
             self.resolves[doc] = tuple(position[t] for t in targets if t in position)
@@ -132,7 +134,10 @@ class SearchIndex:
         length = 0
         for index, (field, text) in enumerate(fields):
             code = (doc << FIELD_BITS) | min(index, FIELD_MASK)
-            found = terms(text)
+            if field == "date":  # dates repeat across events: read each once
+                found = self._dates.get(text) or self._dates.setdefault(text, terms(text))
+            else:
+                found = terms(text)
             if field not in NAME_FIELDS:
                 length += len(found)
             for term in set(found):

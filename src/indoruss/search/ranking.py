@@ -7,9 +7,12 @@ word. How well a record holds a word:
 - in its name or an alias (an entity or topic): 0.9 to 1.0, and 1.0 for the whole query as its exact name;
 - through a link: a record about an entity or topic the query names ("about it") holds the words of that
   name at 0.85, above any mere mention; less when what is named is generic (India, Russia);
-- in its text: the field's weight (0.5 to 0.85), less for a prefix or a near spelling.
-Words that occur nowhere are left out, and the results are then partial; so are results none of which hold
-every word.
+- in its text: the field's weight (0.5 to 0.85), less for a prefix or a near spelling;
+- through what it settles: an outcome holds the words as its expectation does, a conflict as its claims do;
+- by its kind, when a query word names the kind ("outcomes of the visit").
+Among the records about what the query names, those whose text says it (by any of its names) come first. A
+name's words weigh more than the other words of a query. Words that occur nowhere are left out, and the
+results are then partial; so are results none of which hold every word.
 """
 
 from __future__ import annotations
