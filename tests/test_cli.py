@@ -30,8 +30,9 @@ def test_search_s400_puts_the_system_and_its_facts_first(run: Run) -> None:
     lines = [line.split("\t") for line in out.stdout.splitlines()]
     assert lines[0][1:3] == ["entity", "s-400"]
     # Records about the S-400 (linked to it) rank above every record that merely mentions it: its facts, the
-    # quote and the outcomes of the expectations about it, those that also name it in their text first.
-    about = [cols[2] for cols in lines[1:13]]
+    # quote, the outcomes of the expectations about it and the conflict over a claim about it, those that also
+    # name it in their text first.
+    about = [cols[2] for cols in lines[1:14]]
     assert set(about) == {
         "s-400-on-agenda",
         "more-s-400-likely",
@@ -45,6 +46,7 @@ def test_search_s400_puts_the_system_and_its_facts_first(run: Run) -> None:
         "outcome-s-400-on-agenda",
         "outcome-more-s-400-likely",
         "outcome-48n6-assembly-possible",
+        "conflict-defence-in-joint-statement",
     }
     assert about[0] == "more-s-400-likely"
     mentions = [cols[2] for cols in lines if cols[1] == "entity" and cols[2] != "s-400"]

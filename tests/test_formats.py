@@ -404,7 +404,7 @@ PIPED = [
         ["search", "pipeline", "--limit", "2"],
         "id\tkind\tlabel\tstatus\tsource\tparagraph\tscore\tmatched",
         "event-signing\tevent\tThe pipeline deal is signed\tconfirmed\twire\t\t84\ttitle",
-        "pipeline-expected\tfact\tA pipeline deal is expected, says Peskov.\texpected\treport\t3\t68.1\tstatement",
+        "pipeline-expected\tfact\tA pipeline deal is expected, says Peskov.\texpected\treport\t3\t71.8\tstatement",
     ),
     (["topics"], "id\tkind\ttitle\tfacts\tfigures\tquotes\tevents", "trade\ttopic\tTrade\t3\t2\t1\t1"),
     (

@@ -100,6 +100,60 @@ def number_term(digits: str, multiplier: str | None) -> str:
     return f"{written[: -len(decimals)]}.{written[-len(decimals) :]}"
 
 
+_UNITS = {
+    "zero": 0,
+    "one": 1,
+    "two": 2,
+    "three": 3,
+    "four": 4,
+    "five": 5,
+    "six": 6,
+    "seven": 7,
+    "eight": 8,
+    "nine": 9,
+    "ten": 10,
+    "eleven": 11,
+    "twelve": 12,
+    "thirteen": 13,
+    "fourteen": 14,
+    "fifteen": 15,
+    "sixteen": 16,
+    "seventeen": 17,
+    "eighteen": 18,
+    "nineteen": 19,
+}
+_TENS = {"twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90}
+_SCALES = {"hundred": 100, "thousand": 10**3, "lakh": 10**5, "million": 10**6, "crore": 10**7, "billion": 10**9}
+
+
+def spelled_numbers(found: list[Token]) -> list[Token]:
+    """Runs of two or more number words ("seventy thousand", "two hundred") as the one number term the digits
+    would give ("70000"). A lone number word ("five years") stays a word: the text may spell it too."""
+    result: list[Token] = []
+    run: list[Token] = []
+    for token in [*found, None]:
+        if token is not None and (token.term in _UNITS or token.term in _TENS or token.term in _SCALES):
+            run.append(token)
+            continue
+        if len(run) >= 2:
+            total = current = 0
+            for word in run:
+                if word.term in _SCALES and word.term != "hundred":
+                    total += max(current, 1) * _SCALES[word.term]
+                    current = 0
+                elif word.term == "hundred":
+                    current = max(current, 1) * 100
+                else:
+                    current += _UNITS.get(word.term, 0) + _TENS.get(word.term, 0)
+            result.append(Token(str(total + current), run[0].start, run[-1].end))
+        else:
+            result += run
+        run = []
+        if token is not None:
+            result.append(token)
+    return result
+
+
 # Short words that are also names when written in capitals: US (the United States) against "us".
 CAPITAL_WORDS = frozenset({"us", "un", "eu"})
 

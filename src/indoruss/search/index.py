@@ -39,12 +39,31 @@ def searchable_fields(record: m.Record) -> tuple[tuple[str, str], ...]:
     if isinstance(record, m.Quote):
         return (("text", record.text), ("speaker", record.speaker.name), ("context", record.context))
     if isinstance(record, m.Event):
-        return (("title", record.title),)
+        return (("title", record.title), ("date", date_words(record.date)))
     if isinstance(record, m.Outcome):
-        return (("summary", record.summary),)
+        # The verdict in words: what a question such as "what did not happen" asks about.
+        verdict = f"{record.verdict.replace('-', ' ')}: {m.VERDICTS.get(record.verdict, '')}"
+        return (("summary", record.summary), ("verdict", verdict))
     if isinstance(record, m.Conflict):
         return (("question", record.question), *((("note", record.note),) if record.note else ()))
     return ()
+
+
+def date_words(date: m.DateSpec) -> str:
+    """A date as people write it ("4 December 2025", "December 2025", "2022"), a range as "from ... to ...",
+    with its label: what a query naming the day or the year finds an event by."""
+    from calendar import month_name  # only when an index is built (English: the process never sets a locale)
+
+    def spelled(iso: str) -> str:
+        parts = iso.split("-")
+        if len(parts) == 3 and parts[1].isdigit() and parts[2].isdigit():
+            return f"{int(parts[2])} {month_name[int(parts[1])]} {parts[0]}"
+        if len(parts) == 2 and parts[1].isdigit():
+            return f"{month_name[int(parts[1])]} {parts[0]}"
+        return iso
+
+    words = spelled(date.start) if not date.end else f"from {spelled(date.start)} to {spelled(date.end)}"
+    return f"{words} ({date.label})" if date.label and date.label != words else words
 
 
 def record_links(record: m.Record) -> tuple[str, ...]:
@@ -67,6 +86,13 @@ class SearchIndex:
         self.name_sizes: dict[int, int] = {}  # record and field of a name -> how many tokens it has
         self.linked_from: dict[str, array[int]] = {}
         self.lengths: array[int] = array("H")  # words in each record's searchable text, for length norms
+        # An outcome or a conflict -> the records it answers for: the expectation it settles, the claims it
+        # sets against each other (positions in the index).
+        self.resolves: dict[int, tuple[int, ...]] = {}
+        # An entity or topic (by position) -> the terms of each of its names, its main name first: how a
+        # record's text can name it without the words of the query (a query in Russian, a record in English).
+        # One string each, names on lines and terms split by spaces: a few objects to store, not one per term.
+        self.name_terms: dict[int, str] = {}
         self.suggestion_forms: list[str] = []
         self.suggestion_owners: list[str] = []
         self.topic_records: tuple[m.Topic, ...] = factbase.topics
@@ -74,11 +100,22 @@ class SearchIndex:
         layouts: dict[tuple[str, ...], tuple[str, ...]] = {}
         from ..text import terms  # only when the index is built: a warm start that reads it needs no folding
 
+        self._dates: dict[str, list[str]] = {}
+        answers_for: dict[int, tuple[str, ...]] = {}
         for record in factbase.records():
             if not isinstance(record, m.Source):
+                if isinstance(record, m.Outcome | m.Conflict):
+                    answers_for[len(self.record_ids)] = _answers_for(record)
                 self._add(record, layouts, terms)
+        del self._dates  # only for the build, not to be cached
+        position = {record_id: doc for doc, record_id in enumerate(self.record_ids)}
+        for doc, targets in answers_for.items():
+            self.resolves[doc] = tuple(position[t] for t in targets if t in position)
         self.vocabulary: list[str] = sorted(self.postings)
         self.average_length = sum(self.lengths) / max(1, len(self.lengths))
+        self.kind_counts: dict[str, int] = {}
+        for kind in self.kinds:
+            self.kind_counts[kind] = self.kind_counts.get(kind, 0) + 1
         self.topic_ids = frozenset(t.id for t in factbase.topics)
 
     def _add(
@@ -97,7 +134,10 @@ class SearchIndex:
         length = 0
         for index, (field, text) in enumerate(fields):
             code = (doc << FIELD_BITS) | min(index, FIELD_MASK)
-            found = terms(text)
+            if field == "date":  # dates repeat across events: read each once
+                found = self._dates.get(text) or self._dates.setdefault(text, terms(text))
+            else:
+                found = terms(text)
             if field not in NAME_FIELDS:
                 length += len(found)
             for term in set(found):
@@ -105,6 +145,9 @@ class SearchIndex:
             if field == "display":
                 self.names.setdefault("".join(found), []).append(code)
             if field in NAME_FIELDS and record.kind in NAMED_KINDS:
+                names = self.name_terms.get(doc)
+                words = " ".join(dict.fromkeys(found))
+                self.name_terms[doc] = words if names is None else f"{names}\n{words}"
                 whole = "".join(found)
                 self.names.setdefault(whole, []).append(code)
                 self.name_sizes[code] = len(found)
@@ -146,6 +189,10 @@ class SearchIndex:
                 if not candidate.isdigit():
                     found.setdefault(candidate, 0.9 * score / 100.0)
         return found
+
+
+def _answers_for(record: m.Outcome | m.Conflict) -> tuple[str, ...]:
+    return (record.expectation,) if isinstance(record, m.Outcome) else record.claims
 
 
 def _topics_of(record: m.Record) -> tuple[str, ...]:

@@ -7,9 +7,12 @@ word. How well a record holds a word:
 - in its name or an alias (an entity or topic): 0.9 to 1.0, and 1.0 for the whole query as its exact name;
 - through a link: a record about an entity or topic the query names ("about it") holds the words of that
   name at 0.85, above any mere mention; less when what is named is generic (India, Russia);
-- in its text: the field's weight (0.5 to 0.85), less for a prefix or a near spelling.
-Words that occur nowhere are left out, and the results are then partial; so are results none of which hold
-every word.
+- in its text: the field's weight (0.5 to 0.85), less for a prefix or a near spelling;
+- through what it settles: an outcome holds the words as its expectation does, a conflict as its claims do;
+- by its kind, when a query word names the kind ("outcomes of the visit").
+Among the records about what the query names, those whose text says it (by any of its names) come first. A
+name's words weigh more than the other words of a query. Words that occur nowhere are left out, and the
+results are then partial; so are results none of which hold every word.
 """
 
 from __future__ import annotations
@@ -19,8 +22,8 @@ from collections.abc import Mapping
 from typing import NamedTuple
 
 from ..model import records as m
-from ..text import STOPWORDS, Token, compact, tokens
-from .index import NAME_FIELDS, NAMED_KINDS, SearchIndex, searchable_fields
+from ..text import STOPWORDS, Token, compact, spelled_numbers, tokens
+from .index import FIELD_BITS, NAME_FIELDS, NAMED_KINDS, SearchIndex, searchable_fields
 
 FIELD_WEIGHTS: dict[str, float] = {
     "name": 1.0,
@@ -35,6 +38,8 @@ FIELD_WEIGHTS: dict[str, float] = {
     "speaker": 0.65,
     "description": 0.6,
     "period": 0.5,
+    "date": 0.5,
+    "verdict": 0.5,
     "context": 0.5,
     "note": 0.5,
 }
@@ -48,7 +53,22 @@ SECONDARY_TOPIC = 0.94  # a record linked to a named topic that is not its first
 ONLY_NAMES_FLOOR = 99.0  # each thing a list of names names, above the records about all of them
 NAMED_SELF = 0.96  # the entity or topic a run of the query names holds those words this well, at least
 MENTION_BONUS = 0.15  # a record about what the query names gains this share of how well its text holds it
+SETTLES = 0.99  # an outcome or a conflict holds each word this share as well as what it settles or compares
 LENGTH_NORM = 0.4  # BM25's b: how much a long text's matches count for less than a short one's
+NAME_SAID = 0.35  # a record about a named thing that says its main name holds it in its text this well
+ALIAS_SAID = 0.9  # ... and this share of that for an alias
+SAID_SPREAD = 3  # a name's word found in more than this many times the records about it tells nothing
+# Words that name a kind of record, folded, and the kind.
+KIND_WORDS = {
+    "outcome": "outcome",
+    "event": "event",
+    "schedule": "event",
+    "timeline": "event",
+    "quote": "quote",
+    "figure": "figure",
+    "conflict": "conflict",
+}
+KIND_HELD = 0.7  # ... a record of that kind holds the word this well, as a text holds it
 # Words a question uses for what the records say otherwise.
 SYNONYMS: dict[str, tuple[str, ...]] = {
     "work": ("employed", "worker", "job", "employment"),
@@ -58,10 +78,20 @@ SYNONYMS: dict[str, tuple[str, ...]] = {
     "arrive": ("visit", "begin"),
     "signed": ("sign", "signing"),
     "deal": ("agreement", "contract"),
+    "target": ("goal",),
+    "goal": ("target",),
+    "agreement": ("pact", "accord", "mou", "deal"),
+    "pact": ("agreement", "accord"),
+    "killed": ("died", "dead"),
+    "died": ("dead", "killed"),
+    "dead": ("died", "killed"),
 }
 PARTIAL_FLOOR = 30.0  # when no record holds every word: the least score worth showing
 PARTIAL_LINKED = 0.8  # a record about an entity or topic whose name holds a query word, but is not it
 PARTIAL_NAME_HOLDERS = 3  # ... when no more than this many entities and topics hold that word
+NAME_WEIGHT = 1.5  # a name's words in a query weigh this many times its rarest word
+DESCRIBED = 0.6  # a record about an entity or topic whose description holds the query
+DESCRIBED_SHARE = 0.5  # ... when that description holds at least this share of the query's weight
 
 # Where a query's words occur, and how well: the position of the query word -> best quality (1.0 exact,
 # less for a prefix or a near spelling) ...
@@ -102,6 +132,7 @@ class Named(NamedTuple):
     code: int
     words: tuple[int, ...]
     linked: float
+    whole: bool = True  # a run of the query is this name or alias; False: one word stands in it
 
 
 class Query(NamedTuple):
@@ -112,8 +143,16 @@ class Query(NamedTuple):
 
     @property
     def whole(self) -> bool:
-        """Every word of the query was found somewhere in the fact base."""
-        return all(self.expansions)
+        """Every word of the query was found somewhere in the fact base (a kind word is found in its kind)."""
+        return all(
+            options or token.term in KIND_WORDS for token, options in zip(self.words, self.expansions, strict=True)
+        )
+
+
+class Holding(NamedTuple):
+    held: list[float]  # per query word: how well the record holds it
+    code: int  # the field that holds the query best
+    via: str | None  # the named entity or topic whose link counted, if one did
 
 
 class Scored(NamedTuple):
@@ -128,7 +167,7 @@ def query_tokens(query: str) -> list[Token]:
     """The words that carry meaning: not filler or question words, except a short word in capitals
     ("IT", "US", "UN"), which is a name."""
     found = []
-    for token in tokens(query):
+    for token in spelled_numbers(tokens(query)):
         written = query[token.start : token.end]
         filler = token.term in STOPWORDS or written.casefold() in STOPWORDS
         if not filler or (written.isupper() and len(written) <= 3):
@@ -149,6 +188,7 @@ def search(
         return []
     found = gather(index, parsed)
     named = find_names(index, parsed, found)
+    parsed = weigh_names(parsed, named)
     scored = score_records(index, parsed, found, named)
     if not any(row.complete for row in scored):
         # No record holds every word the fact base knows: keep those that hold the better part of the
@@ -172,8 +212,12 @@ def read_query(index: SearchIndex, text: str) -> Query | None:
     weights = []
     for token, options in zip(words, expansions, strict=True):
         frequency = max((len(index.postings[term]) for term in options), default=0)
-        # A lone letter or digit ("S" of S-400) can help name something, but says nothing by itself.
-        meaningful = options and (len(token.term) > 1 or len(words) == 1)
+        kind = KIND_WORDS.get(token.term)
+        if kind:  # held by every record of its kind, whether or not a text says the word
+            frequency = max(frequency, index.kind_counts.get(kind, 0))
+        # A lone letter ("S" of S-400) can help name something, but says nothing by itself; a lone digit is a
+        # number ("4 December").
+        meaningful = (options or kind) and (len(token.term) > 1 or token.term.isdigit() or len(words) == 1)
         weights.append(math.log(1.0 + total / (1.0 + frequency)) if meaningful else 0.0)
     if not any(weights):
         return None
@@ -229,8 +273,43 @@ def find_names(index: SearchIndex, query: Query, found: Occurrences) -> list[Nam
         holders = _name_holders(index, position, found)
         if 0 < len(holders) <= PARTIAL_NAME_HOLDERS:
             for doc, code in holders:
-                named.append(Named(index.record_ids[doc], doc, code, (position,), PARTIAL_LINKED))
+                named.append(Named(index.record_ids[doc], doc, code, (position,), PARTIAL_LINKED, whole=False))
+    named += _described(index, query, found, taken)
     return named
+
+
+def weigh_names(query: Query, named: list[Named]) -> Query:
+    """A name in a query is what it is about: its words together weigh NAME_WEIGHT times its rarest word, shared
+    among them ("S-400" is not just "400", and "was the S-400 deal signed" is about the S-400 first)."""
+    weights = list(query.weights)
+    for name in named:
+        if name.whole and name.linked >= PARTIAL_LINKED and len(name.words) < len(weights):
+            run = NAME_WEIGHT * max(query.weights[i] for i in name.words)
+            for i in name.words:
+                weights[i] = run / len(name.words)
+    return query._replace(weights=weights)
+
+
+def _described(index: SearchIndex, query: Query, found: Occurrences, taken: set[int]) -> list[Named]:
+    """Entities and topics whose description holds the better part of the query, at least two of its words and
+    one that names nothing ("fighter jet" for the Su-57): what the query describes, less surely than a name."""
+    total = sum(query.weights)
+    best: list[tuple[float, int, int, tuple[int, ...]]] = []
+    for doc, by_field in found.items():
+        if index.kinds[doc] not in NAMED_KINDS:
+            continue
+        for code, slots in by_field.items():
+            if index.field_of(code) != "description":
+                continue
+            held = tuple(sorted(p for p in slots if query.weights[p]))
+            weight = sum(query.weights[p] for p in held)
+            if len(held) >= 2 and not taken.issuperset(held) and weight >= DESCRIBED_SHARE * total:
+                best.append((weight, doc, code, held))
+    best.sort(key=lambda row: (-row[0], row[1]))
+    return [
+        Named(index.record_ids[doc], doc, code, held, DESCRIBED, whole=False)
+        for _, doc, code, held in best[:PARTIAL_NAME_HOLDERS]
+    ]
 
 
 def _name_holders(index: SearchIndex, position: int, found: Occurrences) -> list[tuple[int, int]]:
@@ -263,11 +342,19 @@ def score_records(index: SearchIndex, query: Query, found: Occurrences, named: l
         for doc in index.linked_from.get(name.record_id, ()):
             linked_to.setdefault(doc, []).append(name)
     itself = {name.doc: name for name in named}
+    # "outcomes of the visit", "visit programme": a word that names a kind of record is held by each record of it.
+    kind_words: dict[str, list[int]] = {}
+    for i, token in enumerate(query.words):
+        if token.term in KIND_WORDS:
+            kind_words.setdefault(KIND_WORDS[token.term], []).append(i)
+    # How well each record about a named thing names it in its own words, by any of its names.
+    said = {name.doc: _names_said(index, name) for name in named if name.linked >= PARTIAL_LINKED}
     # A list of names with nothing else ("Modi Putin") asks for those things; a question asks about them.
-    in_names = {i for name in named if name.linked >= PARTIAL_LINKED for i in name.words}
+    # Only whole names make a list of names: "civil nuclear programme" names a topic and asks for its programme.
+    in_names = {i for name in named if name.whole and name.linked >= PARTIAL_LINKED for i in name.words}
     only_names = wanted > 1 and in_names == set(range(wanted)) and len(tokens(query.text)) == wanted
     average = index.average_length or 1.0
-    scored: list[Scored] = []
+    holding: dict[int, Holding] = {}
     for doc in found.keys() | linked_to.keys():
         by_field = found.get(doc, {})
         held = [0.0] * wanted
@@ -283,6 +370,9 @@ def score_records(index: SearchIndex, query: Query, found: Occurrences, named: l
                 field_score += query.weights[position] * weight * quality
             if field_score > best_field_score:
                 best_code, best_field_score = code, field_score
+        if kind_words:
+            for i in kind_words.get(index.kinds[doc], ()):
+                held[i] = max(held[i], KIND_HELD)
         mentioned = list(held)
         if doc in itself:
             name = itself[doc]
@@ -293,8 +383,12 @@ def score_records(index: SearchIndex, query: Query, found: Occurrences, named: l
             # A record filed first under the named topic is more about it than one that only touches it.
             linked = name.linked if _first_topic(index, doc, name) else name.linked * SECONDARY_TOPIC
             gained = any(held[i] < linked for i in name.words)
+            says = said[name.doc].get(doc, 0.0) if name.doc in said else 0.0
+            if says:
+                says = min(says * norm, 0.84)  # a short text saying it is more about it
             for i in name.words:
                 held[i] = max(held[i], linked)
+                mentioned[i] = max(mentioned[i], says)
             if gained and via is None:
                 via = name.record_id
                 if best_code < 0 or not by_field:
@@ -306,6 +400,10 @@ def score_records(index: SearchIndex, query: Query, found: Occurrences, named: l
         if via is not None:
             # About what the query names: its own text breaks the ties between such records.
             held = [h + MENTION_BONUS * t for h, t in zip(held, mentioned, strict=True)]
+        holding[doc] = Holding(held, best_code, via)
+    _settle(index, holding, kind_words, wanted)
+    scored: list[Scored] = []
+    for doc, (held, best_code, via) in holding.items():
         score = 100.0 * sum(w * min(h, 1.0) for w, h in zip(query.weights, held, strict=True)) / total
         if only_names and doc in itself and itself[doc].linked >= LINKED * 0.99:
             score = max(score, ONLY_NAMES_FLOOR)  # "Modi Putin": each thing named is itself a result
@@ -314,6 +412,52 @@ def score_records(index: SearchIndex, query: Query, found: Occurrences, named: l
             continue  # "Modi Putin": the records about both, not every record about one of them
         scored.append(Scored(score, doc, best_code, via, holds_known))
     return scored
+
+
+def _settle(index: SearchIndex, holding: dict[int, Holding], kind_words: dict[str, list[int]], wanted: int) -> None:
+    """An outcome holds the query's words as the expectation it settles holds them, and a conflict as its claims
+    do, a little less well: each ranks with those records, and is found through what they were found through."""
+    for doc, targets in index.resolves.items():
+        sources = [holding[t] for t in targets if t in holding]
+        if not sources:
+            continue
+        own = holding.get(doc)
+        held = list(own.held) if own else [0.0] * wanted
+        if own is None:
+            for i in kind_words.get(index.kinds[doc], ()):
+                held[i] = KIND_HELD
+        for source in sources:
+            held = [max(h, SETTLES * s) for h, s in zip(held, source.held, strict=True)]
+        via = own.via if own and own.via else next((source.via for source in sources if source.via), None)
+        holding[doc] = Holding(held, own.code if own else doc << FIELD_BITS, via)
+
+
+def _names_said(index: SearchIndex, name: Named) -> dict[int, float]:
+    """The records about `name` whose text says one of its names, and how well: its main name whole counts
+    most, an alias a little less, part of a name for its share. A lone letter, or a word found in many more
+    records than are about the thing ("system" of "S-400 air defence system"), tells nothing and is passed over."""
+    about = set(index.linked_from.get(name.record_id, ()))
+    spread = SAID_SPREAD * len(about)
+    holders: dict[str, set[int]] = {}
+    said: dict[int, float] = {}
+    for rank, line in enumerate(index.name_terms.get(name.doc, "").split("\n")):
+        words = line.split()
+        strength = NAME_SAID * (1.0 if rank == 0 else ALIAS_SAID)
+        telling = []
+        for term in words:
+            if term not in holders:
+                postings = index.postings.get(term, ())
+                wide = len(term) < 2 or len(postings) > spread
+                holders[term] = set() if wide else {code >> FIELD_BITS for code in postings} & about
+            if holders[term] or len(term) >= 2:
+                telling.append(term)
+        share: dict[int, int] = {}
+        for term in telling:
+            for doc in holders[term]:
+                share[doc] = share.get(doc, 0) + 1
+        for doc, count in share.items():
+            said[doc] = max(said.get(doc, 0.0), strength * count / len(telling))
+    return said
 
 
 def _first_topic(index: SearchIndex, doc: int, name: Named) -> bool:
@@ -337,11 +481,19 @@ def _field_weight(index: SearchIndex, doc: int, code: int, slots: WordQualities,
 
 
 def order(index: SearchIndex, scored: list[Scored], filters: Filters, limit: int | None) -> list[Scored]:
-    ranked = sorted(
-        (row._replace(score=round(row.score, 1)) for row in scored if _passes(index, row.doc, filters)),
-        key=lambda row: (-row.score, m.KIND_ORDER[index.kinds[row.doc]], index.record_ids[row.doc]),
-    )
-    return ranked if limit is None else ranked[:limit]
+    passing = scored if filters == Filters() else [row for row in scored if _passes(index, row.doc, filters)]
+    kinds, record_ids, kind_order = index.kinds, index.record_ids, m.KIND_ORDER
+
+    def key(row: Scored) -> tuple[float, int, str]:
+        return (-round(row.score, 1), kind_order[kinds[row.doc]], record_ids[row.doc])
+
+    if limit is None or limit >= len(passing):
+        chosen = sorted(passing, key=key)
+    else:
+        import heapq  # the first page of a long list: no need to order all of it
+
+        chosen = heapq.nsmallest(limit, passing, key=key)
+    return [row._replace(score=round(row.score, 1)) for row in chosen]
 
 
 def _hit(index: SearchIndex, row: Scored, accepted: set[str], records: Mapping[str, m.Record] | None) -> Hit:
