@@ -134,7 +134,7 @@ def test_a_cache_folder_that_cannot_be_written_only_costs_speed(run: Run, tmp_pa
     blocked = tmp_path / "blocked"
     blocked.mkdir()
     (blocked / "indoruss").write_text("a file where the cache folder should be", encoding="utf-8")
-    out = run("search", "S-400", "--format", "plain", env={"XDG_CACHE_HOME": str(blocked)})
+    out = run("search", "S-400", "-n", "100", "--format", "plain", env={"XDG_CACHE_HOME": str(blocked)})
     assert out.code == 0 and out.stdout.startswith("100.0\tentity\ts-400")
     assert out.stderr == ""
 
@@ -250,7 +250,7 @@ def test_a_damaged_shelf_falls_back_to_the_whole_fact_base(run: Run, data_copy: 
 @pytest.mark.skipif(not Path("/proc/self").is_dir(), reason="needs a read-only file system such as /proc")
 def test_a_cache_folder_on_a_read_only_file_system_works(run: Run) -> None:
     # Even root cannot create folders in /proc, so this holds whoever runs the tests.
-    out = run("search", "S-400", "--format", "plain", env={"XDG_CACHE_HOME": "/proc/self"})
+    out = run("search", "S-400", "-n", "100", "--format", "plain", env={"XDG_CACHE_HOME": "/proc/self"})
     assert out.code == 0 and out.stdout.startswith("100.0\tentity\ts-400")
     assert out.stderr == ""
     assert not Path("/proc/self/indoruss").exists()

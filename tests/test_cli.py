@@ -478,11 +478,11 @@ def test_markdown_entities_in_data_stay_literal(run: Run, data_copy: Path) -> No
 
 
 def test_partial_matches_say_so_on_stderr_and_still_answer(run: Run) -> None:
-    out = run("search", "Sakhalin banana", "--format", "plain")
+    out = run("search", "Sakhalin banana", "--format", "plain", "--limit", "100")
     assert out.code == 0
     assert out.stderr == "No record matches every word of 'Sakhalin banana'; closest matches:\n"
     assert out.stdout.splitlines()[0].split("\t")[2] == "sakhalin-1"
-    whole = run("search", "Sakhalin")
+    whole = run("search", "Sakhalin", "--limit", "100")
     assert whole.code == 0 and whole.stderr == ""
 
 
@@ -572,3 +572,17 @@ def test_a_fragment_is_shown_as_a_fragment_in_every_view(run: Run) -> None:
     assert (as_json["text"], as_json["fragment"]) == ("obstacles", True)  # the data keeps the words alone
     whole = run("show", "quote-peskov-s-400").stdout
     assert "text:\tS-400 is on the agenda." in whole  # a whole sentence is not marked
+
+
+def test_search_says_how_many_it_shows_of_how_many_match(run: Run) -> None:
+    few = run("search", "Sakhalin", "--limit", "3", "--format", "plain")
+    every = run("search", "Sakhalin", "--limit", "100", "--format", "plain")
+    assert few.code == every.code == 0
+    total = len(every.stdout.splitlines())
+    assert total > 3 and every.stderr == ""
+    assert few.stderr == f"3 of {total}; --limit to see more\n"
+    assert few.stdout.splitlines() == every.stdout.splitlines()[:3]
+    # a filter counts only the records that pass it
+    facts = run("search", "Sakhalin", "--kind", "fact", "--limit", "100", "--format", "plain")
+    one = run("search", "Sakhalin", "--kind", "fact", "--limit", "1", "--format", "plain")
+    assert one.stderr == f"1 of {len(facts.stdout.splitlines())}; --limit to see more\n"

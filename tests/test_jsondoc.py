@@ -13,7 +13,7 @@ Run = Callable[..., Outcome]
 
 
 LIST_COMMANDS = [
-    ["search", "S-400"],
+    ["search", "S-400", "--limit", "100"],  # every match, so that stderr has no "10 of N" note
     ["topics"],
     ["topics", "trade"],
     ["quotes"],

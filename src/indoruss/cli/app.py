@@ -437,7 +437,7 @@ def search(
 
     extras = (Extra("score", "REAL"), Extra("matched"))
     choice = _choice(fmt, json, fields, SEARCHED_KINDS, extras)
-    from ..search.ranking import Filters, suggestions
+    from ..search.ranking import Filters, search_counted, suggestions
     from ..search.ranking import search as run_search
 
     # Search ranks on the index alone and then loads only the records it shows, so that a large fact
@@ -452,7 +452,7 @@ def search(
         index, records = SearchIndex(dated), dated.by_id
     chosen = _topic(index.topic_records, topic)
     filters = Filters(chosen.id if chosen else None, kind.value if kind else None, status.value if status else None)
-    hits = run_search(index, query, filters, limit, records=records)
+    hits, matching = search_counted(index, query, filters, limit, records=records)
     if not hits:
         if filters != Filters() and run_search(index, query, Filters(), 1):
             raise LookupFailed(f"no results for {query!r} match the --topic, --kind or --status given")
@@ -461,6 +461,8 @@ def search(
         from ..views.output import warn
 
         warn(f"No record matches every word of {query!r}; closest matches:")
+    if matching > len(hits):
+        _state.cut = f"{len(hits)} of {matching}; --limit to see more"
     fb = store.subset([h.record_id for h in hits]) if _state.as_of is None else _state.factbase
     matched = {h.record_id: (round(h.score, 1), h.match.field) for h in hits}
     _show(

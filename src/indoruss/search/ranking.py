@@ -183,9 +183,21 @@ def search(
     records: Mapping[str, m.Record] | None = None,
 ) -> list[Hit]:
     """The best records for `query`, best first. With `records`, each match carries its text and spans."""
+    return search_counted(index, query, filters, limit, records)[0]
+
+
+def search_counted(
+    index: SearchIndex,
+    query: str,
+    filters: Filters = Filters(),
+    limit: int | None = 10,
+    records: Mapping[str, m.Record] | None = None,
+) -> tuple[list[Hit], int]:
+    """The best records for `query`, best first, and how many records match in all (the hits are the first
+    `limit` of them)."""
     parsed = read_query(index, query)
     if parsed is None:
-        return []
+        return [], 0
     found = gather(index, parsed)
     named = find_names(index, parsed, found)
     parsed = weigh_names(parsed, named)
@@ -194,10 +206,12 @@ def search(
         # No record holds every word the fact base knows: keep those that hold the better part of the
         # query, not stray words.
         scored = [row for row in scored if row.score >= PARTIAL_FLOOR]
-    ranked = order(index, scored, filters, limit)
+    passing = scored if filters == Filters() else [row for row in scored if _passes(index, row.doc, filters)]
+    ranked = order(index, passing, Filters(), limit)
     accepted = set().union(*parsed.expansions)
     # A word found nowhere makes every result a partial match.
-    return [_hit(index, row._replace(complete=row.complete and parsed.whole), accepted, records) for row in ranked]
+    hits = [_hit(index, row._replace(complete=row.complete and parsed.whole), accepted, records) for row in ranked]
+    return hits, len(passing)
 
 
 def read_query(index: SearchIndex, text: str) -> Query | None:
