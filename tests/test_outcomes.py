@@ -316,7 +316,7 @@ def test_a_source_cites_itself_and_an_outcome_points_at_its_records(run: Run, tm
 
 # -- scorecard, sources and their uses, conflicts and --as-of, in the model ------------------------------------
 
-# BASE plus a second topic, an entity from the later source, three more expectations (one proposed with a partial
+# BASE plus a second topic, an entity from the later source, two more expectations (one proposed with a partial
 # outcome, one likely and open), a claim of two sources, a source nothing cites, and two conflicts.
 LATER = (
     BASE.replace(
