@@ -26,7 +26,8 @@ other modules does not change a module's sample); without it, every mutant runs.
 mutants at once. --time-budget MINUTES stops starting mutants after that long and says how many were left
 untested. --equivalent FILE sets aside mutants known to be equivalent (no test could kill them): a plain-text
 file with one `module:line: description` a line, or a YAML list of them (`- "model/citing.py:20: ..."`); `#`
-starts a comment. They are not run nor counted, and the report says how many were set aside.
+starts a comment. They are not run nor counted, and the report says how many were set aside. By default the
+list is benchmarks/mutation-equivalent.yaml, where each entry says why no test could kill it.
 
 A full run takes long (tens of seconds of tests per mutant): this is a measurement to run by hand, and it does
 not run in CI. The exit code is 0 whatever the score, and 2 only when the measurement cannot run (a baseline
@@ -56,14 +57,15 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 PACKAGE = "indoruss"
 PACKAGE_DIR = ROOT / "src" / PACKAGE
+EQUIVALENT = ROOT / "benchmarks" / "mutation-equivalent.yaml"  # the default --equivalent, when it exists
 
 # Each module (under src/indoruss/) and the tests that exercise it.
 MODULE_TESTS: dict[str, tuple[str, ...]] = {
     "search/ranking.py": ("tests/test_search.py", "tests/test_cli.py"),
     "search/index.py": ("tests/test_search.py", "tests/test_cli.py"),
-    "model/queries.py": ("tests/test_cli.py", "tests/test_search.py"),
+    "model/queries.py": ("tests/test_model.py", "tests/test_cli.py", "tests/test_search.py"),
     "model/analysis.py": ("tests/test_analysis.py", "tests/test_outcomes.py", "tests/test_cli.py"),
-    "model/outcomes.py": ("tests/test_analysis.py", "tests/test_outcomes.py", "tests/test_cli.py"),
+    "model/outcomes.py": ("tests/test_outcomes.py", "tests/test_analysis.py", "tests/test_cli.py"),
     "loading/loader.py": ("tests/test_loader.py", "tests/test_paths.py", "tests/test_outcomes.py"),
     "loading/paths.py": ("tests/test_loader.py", "tests/test_paths.py", "tests/test_outcomes.py"),
     "storage/cache.py": ("tests/test_cache.py",),
@@ -702,7 +704,13 @@ def parse_args(argv: Sequence[str] | None) -> argparse.Namespace:
     parser.add_argument(
         "--time-budget", type=float, default=40.0, metavar="MINUTES", help="stop after this long (default: 40)"
     )
-    parser.add_argument("--equivalent", type=Path, metavar="FILE", help="mutants to set aside, one label a line")
+    parser.add_argument(
+        "--equivalent",
+        type=Path,
+        default=EQUIVALENT if EQUIVALENT.is_file() else None,
+        metavar="FILE",
+        help=f"mutants to set aside, one label a line (default: {EQUIVALENT.relative_to(ROOT)})",
+    )
     args = parser.parse_args(argv)
     if args.sample is not None and args.sample < 1:
         parser.error("--sample must be at least 1")

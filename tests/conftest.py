@@ -5,9 +5,10 @@ from __future__ import annotations
 import os
 import shutil
 import sys
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 import pytest
 from typer.testing import CliRunner
@@ -39,6 +40,37 @@ entities:
     topics: [trade]
     source: {id: report, paragraph: 1}
 """
+
+# PRELUDE's further topics and second country, which the fact bases of the model's tests share.
+MORE_TOPICS = """\
+  - id: defence
+    title: Defence
+    description: Arms and the military.
+    aliases: [Military]
+  - id: nuclear
+    title: Civil nuclear energy
+    description: Power plants.
+"""
+RUSSIA = """\
+  - id: russia
+    name: Russia
+    category: country
+    description: A country in Europe and Asia.
+    topics: [trade, defence]
+    source: {id: report, paragraph: 1}
+"""
+
+
+def with_more_topics(text: str) -> str:
+    """A fact base that starts with PRELUDE: MORE_TOPICS added to its topics."""
+    anchor = "    description: Trade between India and Russia.\n"
+    return text.replace(anchor, anchor + MORE_TOPICS, 1)
+
+
+def ids(records: Iterable[Any]) -> list[str]:
+    """The ids of these records, in their order."""
+    return [r.id for r in records]
+
 
 REPORT = Path(__file__).resolve().parents[2] / "shared" / "source" / "putin-india-visit-2025-12-04.txt"
 

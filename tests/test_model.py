@@ -3,14 +3,17 @@
 from __future__ import annotations
 
 import dataclasses
+import tempfile
 from pathlib import Path
 
 import pytest
 import yaml
 
-from conftest import PRELUDE
+from conftest import PRELUDE, RUSSIA, ids, with_more_topics
+from indoruss.errors import Ambiguous, LookupFailed, UnknownChoice
 from indoruss.loading.loader import load_factbase
 from indoruss.loading.paths import bundled_data_dir
+from indoruss.model import queries
 from indoruss.model import records as m
 
 SECTIONS = ("sources", "topics", "entities", "facts", "figures", "quotes", "events", "outcomes", "conflicts")
@@ -315,3 +318,398 @@ def test_dates_sort_by_their_start(tmp_path: Path) -> None:
     )
     ordered = sorted(small.facts, key=lambda fact: fact.date.sort_key)  # type: ignore[union-attr]
     assert [fact.id for fact in ordered] == ["year", "month", "day", "late"]
+
+
+# -- queries: topics, speakers, quotes, actors, finding a record ------------------------------------------------
+
+# Three topics, six entities and a few claims of each kind, each filed where the tests below read it.
+QUERIES = (
+    with_more_topics(PRELUDE)
+    + RUSSIA
+    + """\
+  - id: peskov
+    name: Dmitry Peskov
+    category: person
+    description: The Kremlin's spokesman.
+    aliases: [Kremlin spokesman]
+    topics: [defence]
+    source: {id: report, paragraph: 2}
+  - id: jaishankar
+    name: S. Jaishankar
+    category: person
+    description: India's foreign minister.
+    aliases: [EAM]
+    source: {id: report, paragraph: 2}
+  - id: rosatom
+    name: Rosatom
+    category: organisation
+    description: Russia's nuclear energy company.
+    topics: [nuclear]
+    source: {id: report, paragraph: 3}
+  - id: s-400
+    name: S-400
+    category: weapon-system
+    description: A missile system.
+    topics: [defence]
+    source: {id: report, paragraph: 3}
+facts:
+  - id: trade-grew
+    statement: Trade between the two countries grew.
+    status: confirmed
+    topics: [trade]
+    entities: [india, russia]
+    source: {id: report, paragraph: 4}
+  - id: s-400-deliveries
+    statement: More S-400 units are due.
+    status: expected
+    topics: [defence, trade]
+    entities: [s-400]
+    source: {id: report, paragraph: 5}
+figures:
+  - id: trade-target
+    value: 100000000000
+    unit: USD
+    display: "$100 billion"
+    qualifier: target
+    measures: Target level of bilateral trade
+    status: expected
+    topics: [trade]
+    entities: [india, russia]
+    source: {id: report, paragraph: 6}
+quotes:
+  - id: quote-peskov-s-400
+    text: "S-400 is on the agenda."
+    speaker: peskov
+    context: a briefing
+    fragment: false
+    topics: [defence]
+    entities: [s-400]
+    source: {id: report, paragraph: 7}
+  - id: quote-officials
+    text: "significant outcomes"
+    speaker: {name: Officials, description: Unnamed Indian officials}
+    context: told PTI
+    fragment: true
+    topics: [trade]
+    source: {id: report, paragraph: 8}
+  - id: quote-jaishankar
+    text: "Our trade must be balanced."
+    speaker: jaishankar
+    context: a press conference
+    fragment: false
+    topics: [trade]
+    source: {id: report, paragraph: 9}
+  - id: quote-peskov-trade
+    text: "Trade will grow."
+    speaker: peskov
+    context: an interview
+    fragment: false
+    topics: [trade]
+    entities: [india]
+    source: {id: report, paragraph: 10}
+events:
+  - id: summit
+    title: The annual summit
+    date: "2025-12-05"
+    status: confirmed
+    topics: [trade, defence]
+    entities: [india, russia]
+    source: {id: report, paragraph: 11}
+"""
+)
+
+
+def load_text(tmp_path: Path, *texts: str) -> m.FactBase:
+    """A fact base of these YAML files, written in a folder of their own."""
+    folder = Path(tempfile.mkdtemp(dir=tmp_path))
+    for number, text in enumerate(texts):
+        (folder / f"part{number}.yaml").write_text(text, encoding="utf-8")
+    return load_factbase(folder)
+
+
+@pytest.fixture
+def qfb(tmp_path: Path) -> m.FactBase:
+    return load_text(tmp_path, QUERIES)
+
+
+def test_topic_counts_are_per_topic_and_kind_in_registry_order(qfb: m.FactBase) -> None:
+    rows = [(row.topic.id, list(row.counts.items())) for row in queries.topic_counts(qfb)]
+    assert rows == [
+        ("trade", [("facts", 2), ("figures", 1), ("quotes", 3), ("events", 1)]),
+        ("defence", [("facts", 1), ("figures", 0), ("quotes", 1), ("events", 1)]),
+        ("nuclear", [("facts", 0), ("figures", 0), ("quotes", 0), ("events", 0)]),
+    ]
+
+
+def test_topic_detail_lists_its_entities_then_its_claims(qfb: m.FactBase) -> None:
+    defence = qfb.by_id["defence"]
+    assert isinstance(defence, m.Topic)
+    detail = queries.topic_detail(qfb, defence)
+    assert detail.topic is defence
+    assert ids(detail.records) == ["russia", "peskov", "s-400", "s-400-deliveries", "quote-peskov-s-400", "summit"]
+
+
+def test_in_topic(qfb: m.FactBase) -> None:
+    defence = qfb.by_id["defence"]
+    assert isinstance(defence, m.Topic)
+    assert ids(queries.in_topic(qfb.of(m.Fact), defence)) == ["s-400-deliveries"]
+    assert ids(queries.in_topic(qfb.of(m.Entity), defence)) == ["russia", "peskov", "s-400"]
+    assert ids(queries.in_topic(qfb.of(m.Fact), None)) == ["trade-grew", "s-400-deliveries"]
+    assert queries.in_topic(qfb.sources, defence) == []  # a source is filed under no topic
+
+
+@pytest.mark.parametrize(
+    ("text", "topic_id"),
+    [("defence", "defence"), ("nuclear", "nuclear"), ("Civil Nuclear Energy", "nuclear"), ("military", "defence")],
+)
+def test_resolve_topic_by_id_title_or_alias(qfb: m.FactBase, text: str, topic_id: str) -> None:
+    assert queries.resolve_topic(qfb.topics, text) is qfb.by_id[topic_id]
+
+
+@pytest.mark.parametrize(
+    ("text", "message"),
+    [
+        # "trace" is 80% like "trade" (fuzz.ratio), just at the cut-off.
+        ("trace", "unknown topic 'trace'; did you mean trade? (topics: trade, defence, nuclear)"),
+        ("weather", "unknown topic 'weather' (topics: trade, defence, nuclear)"),
+    ],
+)
+def test_an_unknown_topic_names_the_near_ones(qfb: m.FactBase, text: str, message: str) -> None:
+    with pytest.raises(UnknownChoice) as caught:
+        queries.resolve_topic(qfb.topics, text)
+    assert str(caught.value) == message
+
+
+def test_an_unknown_topic_suggests_at_most_two(tmp_path: Path) -> None:
+    topics = "".join(
+        f"  - id: {name}\n    title: {name.capitalize()}\n    description: About {name}.\n"
+        for name in ("grain", "brain", "drain")
+    )
+    fb = load_text(tmp_path, PRELUDE.replace("topics:\n", "topics:\n" + topics))
+    with pytest.raises(UnknownChoice) as caught:
+        queries.resolve_topic(fb.topics, "train")
+    assert (
+        str(caught.value) == "unknown topic 'train'; did you mean grain or brain? (topics: grain, brain, drain, trade)"
+    )
+
+
+def test_speakers_by_key_in_order_of_first_quote(qfb: m.FactBase) -> None:
+    assert list(queries.speakers(qfb).items()) == [
+        ("peskov", "Dmitry Peskov"),
+        ("Officials", "Officials"),  # unnamed: its name is its key
+        ("jaishankar", "S. Jaishankar"),
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "key"),
+    [
+        ("peskov", "peskov"),
+        ("Dmitry Peskov", "peskov"),
+        ("PESKOV", "peskov"),
+        ("Kremlin spokesman", "peskov"),  # an alias of the entity
+        ("EAM", "jaishankar"),
+        ("officials", "Officials"),
+        ("Pesk", "peskov"),  # 80% like "peskov", the lowest a guess may be, and four letters, the fewest
+        ("Dmitri", "peskov"),  # a typo of a first name gives the speaker's key, not the name
+        ("EAMx", "jaishankar"),  # a three-letter alias can be guessed at too
+    ],
+)
+def test_resolve_speaker(qfb: m.FactBase, text: str, key: str) -> None:
+    assert queries.resolve_speaker(qfb, text) == key
+
+
+@pytest.mark.parametrize(
+    ("text", "message", "suggestions"),
+    [
+        ("Dmitrov", "no quotes by 'Dmitrov'", ("Dmitry Peskov",)),  # 77% like "dmitry": suggested, not guessed
+        ("Pes", "no quotes by 'Pes'", ("Dmitry Peskov",)),  # too short to guess at
+        ("Modi", "no quotes by 'Modi' (speakers: Dmitry Peskov, Officials, S. Jaishankar)", ()),
+    ],
+)
+def test_resolve_speaker_fails_with_suggestions(
+    qfb: m.FactBase, text: str, message: str, suggestions: tuple[str, ...]
+) -> None:
+    with pytest.raises(LookupFailed) as caught:
+        queries.resolve_speaker(qfb, text)
+    assert (str(caught.value), caught.value.suggestions) == (message, suggestions)
+
+
+def test_resolve_speaker_without_quotes(tmp_path: Path) -> None:
+    with pytest.raises(LookupFailed) as caught:
+        queries.resolve_speaker(load_text(tmp_path, PRELUDE), "Peskov")
+    assert str(caught.value) == "no quotes by 'Peskov': the fact base holds no quotes (as of this date)"
+    assert caught.value.suggestions == ()
+
+
+SPEAKERS_ALIKE = """\
+schema: 2
+entities:
+  - id: putin
+    name: Vladimir Putin
+    category: person
+    description: Russia's president.
+    source: {id: report, paragraph: 1}
+  - id: medinsky
+    name: Vladimir Medinsky
+    category: person
+    description: A Russian official.
+    source: {id: report, paragraph: 1}
+quotes:
+  - id: quote-putin
+    text: "Welcome."
+    speaker: putin
+    context: a dinner
+    fragment: false
+    topics: [trade]
+    source: {id: report, paragraph: 2}
+  - id: quote-medinsky
+    text: "Thank you."
+    speaker: medinsky
+    context: a dinner
+    fragment: false
+    topics: [trade]
+    source: {id: report, paragraph: 2}
+  - id: quote-indian-officials
+    text: "good talks"
+    speaker: {name: Indian officials, description: Unnamed Indian officials}
+    context: told PTI
+    fragment: true
+    topics: [trade]
+    source: {id: report, paragraph: 3}
+  - id: quote-russian-officials
+    text: "useful talks"
+    speaker: {name: Russian officials, description: Unnamed Russian officials}
+    context: told TASS
+    fragment: true
+    topics: [trade]
+    source: {id: report, paragraph: 3}
+"""
+
+
+def test_an_ambiguous_speaker_lists_every_candidate(tmp_path: Path) -> None:
+    fb = load_text(tmp_path, PRELUDE, SPEAKERS_ALIKE)
+    with pytest.raises(Ambiguous) as caught:
+        queries.resolve_speaker(fb, "Vladimir")
+    assert caught.value.candidates == (
+        ("Vladimir Putin", "entity", "putin"),
+        ("Vladimir Medinsky", "entity", "medinsky"),
+    )
+    with pytest.raises(Ambiguous) as caught:
+        queries.resolve_speaker(fb, "officials")  # a word of two unnamed speakers' names
+    assert str(caught.value) == (
+        "'officials' is ambiguous; it could be: Indian officials (speaker Indian officials),"
+        " Russian officials (speaker Russian officials)"
+    )
+
+
+def test_a_speakers_whole_name_wins_over_a_word_of_another(tmp_path: Path) -> None:
+    fb = load_text(tmp_path, QUERIES, SPEAKERS_ALIKE)
+    assert queries.resolve_speaker(fb, "Officials") == "Officials"
+    assert queries.resolve_speaker(fb, "Indian officials") == "Indian officials"
+    assert queries.resolve_speaker(fb, "putin") == "putin"
+
+
+def test_quotes_by_speaker_and_topic(qfb: m.FactBase) -> None:
+    trade = qfb.by_id["trade"]
+    assert isinstance(trade, m.Topic)
+    everything = ["quote-peskov-s-400", "quote-officials", "quote-jaishankar", "quote-peskov-trade"]
+    assert ids(queries.quotes(qfb, None, None)) == everything
+    assert ids(queries.quotes(qfb, "peskov", None)) == ["quote-peskov-s-400", "quote-peskov-trade"]
+    assert ids(queries.quotes(qfb, "Officials", None)) == ["quote-officials"]
+    assert ids(queries.quotes(qfb, None, trade)) == ["quote-officials", "quote-jaishankar", "quote-peskov-trade"]
+    assert ids(queries.quotes(qfb, "peskov", trade)) == ["quote-peskov-trade"]
+
+
+def test_actors_by_category_then_name(qfb: m.FactBase) -> None:
+    assert ids(queries.actors(qfb, None)) == ["peskov", "jaishankar", "rosatom", "india", "russia", "s-400"]
+    assert ids(queries.actors(qfb, "person")) == ["peskov", "jaishankar"]
+    assert queries.actors(qfb, "place") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "record_id"),
+    [
+        ("trade-grew", "trade-grew"),  # a fact by its id
+        ("Dmitry Peskov", "peskov"),
+        ("bharat", "india"),  # an entity's alias
+        ("Civil nuclear energy", "nuclear"),  # a topic's title
+        ("Military", "defence"),  # a topic's alias
+        ("$100 billion: target level of bilateral trade", "trade-target"),  # a figure's label
+        ("The annual summit", "summit"),  # an event's title
+        ("Indja", "india"),  # five letters, one typo: forgiven
+        ("Jaishank", "jaishankar"),  # eight letters, two typos: forgiven
+    ],
+)
+def test_find_record(qfb: m.FactBase, text: str, record_id: str) -> None:
+    assert queries.find_record(qfb, text) is qfb.by_id[record_id]
+
+
+@pytest.mark.parametrize(
+    ("text", "message", "suggestions"),
+    [
+        # A fact or a quote is called by its id only: its statement or words are not a name.
+        ("Trade between the two countries grew.", "no record with the id or name", ()),
+        ("--", "no record named", ()),
+        ("Inxja", "no record with the id or name", ()),  # five letters, two typos: not forgiven
+        ("Jayshunkur", "no record with the id or name", ("jaishankar",)),  # ten letters, three typos; 70% like
+        ("Indi", "no record with the id or name", ("india",)),  # four letters: never guessed
+    ],
+)
+def test_find_record_fails(qfb: m.FactBase, text: str, message: str, suggestions: tuple[str, ...]) -> None:
+    with pytest.raises(LookupFailed) as caught:
+        queries.find_record(qfb, text)
+    assert (str(caught.value), caught.value.suggestions) == (f"{message} {text!r}", suggestions)
+
+
+def test_find_record_suggests_at_most_three(tmp_path: Path) -> None:
+    systems = "".join(
+        f"  - id: s-{n}00\n    name: S-{n}00\n    category: weapon-system\n    description: A missile system.\n"
+        "    source: {id: report, paragraph: 1}\n"
+        for n in (2, 3, 4, 5)
+    )
+    fb = load_text(tmp_path, PRELUDE + systems)
+    with pytest.raises(LookupFailed) as caught:
+        queries.find_record(fb, "S-600")
+    assert caught.value.suggestions == ("s-200", "s-300", "s-400")
+
+
+def test_find_record_ambiguous_name(tmp_path: Path) -> None:
+    kremlin = """\
+schema: 2
+entities:
+  - id: kremlin
+    name: Kremlin
+    category: organisation
+    description: The Russian presidency.
+    source: {id: report, paragraph: 1}
+"""
+    fb = load_text(tmp_path, QUERIES.replace("aliases: [Kremlin spokesman]", "aliases: [Kremlin]"), kremlin)
+    with pytest.raises(Ambiguous) as caught:
+        queries.find_record(fb, "Kremlin")  # not its id: ids are matched as written
+    assert caught.value.candidates == (("Dmitry Peskov", "entity", "peskov"), ("Kremlin", "entity", "kremlin"))
+
+
+@pytest.mark.parametrize(("letters", "found"), [(80, True), (81, False)])
+def test_a_typo_of_a_name_over_80_letters_is_not_guessed(tmp_path: Path, letters: int, found: bool) -> None:
+    # A figure's name is its display and what it measures: "x: " and then letters, all of them one word.
+    measures = "a" * (letters - 1)
+    figure = f"""\
+figures:
+  - id: long
+    value: 1
+    unit: days
+    display: "x"
+    qualifier: exact
+    measures: {measures}
+    status: confirmed
+    topics: [trade]
+    source: {{id: report, paragraph: 2}}
+"""
+    fb = load_text(tmp_path, PRELUDE + figure)
+    typo = "x" + "a" * (letters - 2) + "b"
+    if found:
+        assert queries.find_record(fb, typo) is fb.by_id["long"]
+    else:
+        with pytest.raises(LookupFailed):
+            queries.find_record(fb, typo)

@@ -3,14 +3,16 @@ conflicts, --as-of, and the loader's checks on each. The bundled figures are the
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Callable
 from pathlib import Path
 
 import pytest
 
-from conftest import Outcome
+from conftest import Outcome, ids
 from indoruss.loading.loader import load_factbase
 from indoruss.loading.paths import bundled_data_dir
+from indoruss.model import outcomes
 from indoruss.model import records as m
 
 Run = Callable[..., Outcome]
@@ -349,3 +351,204 @@ def test_a_source_cites_itself_and_an_outcome_points_at_its_records(run: Run, tm
     assert outcome.stderr == (
         "Outcome 'outcome-deal' is the project's own reading of its sources; cite its records: deal-signed.\n"
     )
+
+
+# -- scorecard, sources and their uses, conflicts and --as-of, in the model ------------------------------------
+
+# BASE plus a second topic, an entity from the later source, two more expectations (one proposed with a partial
+# outcome, one likely and open), a claim of two sources, a source nothing cites, and two conflicts.
+LATER = (
+    BASE.replace(
+        "    url: https://paper.example.org/day\n",
+        """\
+    url: https://paper.example.org/day
+  - id: unused
+    title: A source nothing cites
+    publisher: A Paper
+    published: "2025-12-07"
+    kind: news-report
+    language: en
+    url: https://paper.example.org/unused
+""",
+    )
+    .replace(
+        "    description: Trade between India and Russia.\n",
+        """\
+    description: Trade between India and Russia.
+  - id: defence
+    title: Defence
+    description: Arms and the military.
+""",
+    )
+    .replace(
+        "    source: {id: preview, paragraph: 1}\n",
+        """\
+    source: {id: preview, paragraph: 1}
+  - id: russia
+    name: Russia
+    category: country
+    description: A country in Europe and Asia.
+    topics: [trade, defence]
+    source: {id: wire-later}
+""",
+    )
+    + """\
+  - id: jets-proposed
+    statement: Russia offers fighter jets.
+    status: proposed
+    topics: [defence]
+    source: {id: preview, paragraph: 3}
+  - id: oil-likely
+    statement: Oil imports will likely rise.
+    status: likely
+    topics: [trade]
+    source: {id: preview, paragraph: 4}
+  - id: deal-both
+    statement: Both papers report the deal.
+    status: confirmed
+    date: "2025-12-04"
+    topics: [trade]
+    source: [{id: same-day}, {id: wire-later}]
+outcomes:
+  - id: outcome-deal
+    expectation: deal-expected
+    verdict: happened
+    as_of: "2025-12-06"
+    summary: The deal was signed.
+    evidence: [deal-signed]
+  - id: outcome-jets
+    expectation: jets-proposed
+    verdict: partly
+    as_of: "2025-12-06"
+    summary: Talks began.
+    evidence: [deal-signed]
+conflicts:
+  - id: conflict-deal
+    question: Whether the deal was signed.
+    claims: [deal-same-day, deal-signed]
+    topics: [trade]
+  - id: conflict-three
+    question: When the deal was reported.
+    claims: [deal-same-day, deal-both, deal-signed]
+    topics: [trade, defence]
+"""
+)
+
+
+@pytest.fixture
+def later(tmp_path: Path) -> m.FactBase:
+    return load_factbase(write(tmp_path, LATER))
+
+
+def card(found: outcomes.Scorecard) -> tuple[list[tuple[str, str, str | None]], list[tuple[str, int]]]:
+    rows = [(r.expectation.id, r.verdict, r.outcome.id if r.outcome else None) for r in found.rows]
+    return rows, list(found.counts.items())
+
+
+def test_scorecard_every_expectation_in_file_order_with_counts(later: m.FactBase) -> None:
+    assert card(outcomes.scorecard(later)) == (
+        [
+            ("deal-expected", "happened", "outcome-deal"),
+            ("jets-proposed", "partly", "outcome-jets"),
+            ("oil-likely", "open", None),
+        ],
+        [("happened", 1), ("partly", 1), ("did-not-happen", 0), ("not-reported", 0), ("open", 1)],
+    )
+
+
+def test_scorecard_by_verdict_and_topic_counts_what_it_shows(later: m.FactBase) -> None:
+    assert card(outcomes.scorecard(later, "open")) == (
+        [("oil-likely", "open", None)],
+        [("happened", 0), ("partly", 0), ("did-not-happen", 0), ("not-reported", 0), ("open", 1)],
+    )
+    defence = later.by_id["defence"]
+    assert isinstance(defence, m.Topic)
+    assert card(outcomes.scorecard(later, None, defence)) == (
+        [("jets-proposed", "partly", "outcome-jets")],
+        [("happened", 0), ("partly", 1), ("did-not-happen", 0), ("not-reported", 0), ("open", 0)],
+    )
+    assert card(outcomes.scorecard(later, "happened", defence))[0] == []
+
+
+def test_outcome_of(later: m.FactBase) -> None:
+    assert outcomes.outcome_of(later, "jets-proposed") is later.by_id["outcome-jets"]
+    assert outcomes.outcome_of(later, "oil-likely") is None
+
+
+def test_source_uses_lists_each_citing_record_once_in_file_order(later: m.FactBase) -> None:
+    uses = [(use.source.id, ids(use.citing)) for use in outcomes.source_uses(later)]
+    assert uses == [
+        ("preview", ["india", "deal-expected", "jets-proposed", "oil-likely"]),
+        ("wire-later", ["russia", "deal-signed", "deal-both"]),
+        ("same-day", ["deal-same-day", "deal-both"]),
+        ("unused", []),
+    ]
+
+
+def test_conflicts_with_their_claims(later: m.FactBase) -> None:
+    shown = [(view.conflict.id, ids(view.claims)) for view in outcomes.conflicts(later)]
+    assert shown == [
+        ("conflict-deal", ["deal-same-day", "deal-signed"]),
+        ("conflict-three", ["deal-same-day", "deal-both", "deal-signed"]),
+    ]
+    defence = later.by_id["defence"]
+    assert isinstance(defence, m.Topic)
+    assert [view.conflict.id for view in outcomes.conflicts(later, defence)] == ["conflict-three"]
+
+
+def test_qualified_by_and_conflicts_of(later: m.FactBase) -> None:
+    assert ids(outcomes.qualified_by(later, "deal-expected")) == ["deal-signed"]
+    assert outcomes.qualified_by(later, "deal-signed") == ()
+    assert ids(outcomes.conflicts_of(later, "deal-both")) == ["conflict-three"]
+    assert ids(outcomes.conflicts_of(later, "deal-same-day")) == ["conflict-deal", "conflict-three"]
+    assert outcomes.conflicts_of(later, "oil-likely") == ()
+
+
+def test_as_of_keeps_what_was_published_by_then(later: m.FactBase) -> None:
+    then = outcomes.as_of(later, "2025-12-05")
+    assert then.fingerprint == f"{later.fingerprint}@2025-12-05"
+    # wire-later (6 December) and unused (7 December) are not out yet: what only they say is gone, and so
+    # are the outcomes (as of 6 December) and the conflict left with one claim.
+    assert ids(then.records()) == [
+        "preview",
+        "same-day",
+        "trade",
+        "defence",
+        "india",
+        "deal-expected",
+        "deal-same-day",
+        "jets-proposed",
+        "oil-likely",
+        "deal-both",
+        "conflict-three",
+    ]
+    both = then.by_id["deal-both"]
+    assert isinstance(both, m.Fact)
+    assert both.sources == (m.SourceRef("same-day"),)  # the later source it also cites is dropped
+    assert then.by_id["deal-expected"] is later.by_id["deal-expected"]  # nothing to drop: the same record
+    three = then.by_id["conflict-three"]
+    assert isinstance(three, m.Conflict)
+    assert three.claims == ("deal-same-day", "deal-both")
+
+
+def test_as_of_a_day_with_outcomes_keeps_their_evidence(later: m.FactBase) -> None:
+    then = outcomes.as_of(later, "2025-12-06")
+    assert ids(then.records()) == [r.id for r in later.records() if r.id != "unused"]
+    deal = then.by_id["outcome-deal"]
+    assert isinstance(deal, m.Outcome)
+    assert deal.evidence == ("deal-signed",)
+    assert then.by_id["conflict-deal"] == later.by_id["conflict-deal"]
+    assert ids(outcomes.as_of(later, "2025-12-03").records()) == ["trade", "defence"]  # before any source
+
+
+def test_outcome_results_are_frozen(later: m.FactBase) -> None:
+    found = outcomes.scorecard(later)
+    values = (
+        (found, "rows"),
+        (found.rows[0], "outcome"),
+        (outcomes.source_uses(later)[0], "citing"),
+        (outcomes.conflicts(later)[0], "claims"),
+    )
+    for value, name in values:
+        with pytest.raises(dataclasses.FrozenInstanceError):
+            setattr(value, name, ())

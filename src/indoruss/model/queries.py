@@ -96,7 +96,14 @@ def resolve_speaker(fb: m.FactBase, text: str) -> str:
     if len(exact) == 1:
         return exact[0]
     if len(exact) > 1:
-        raise ambiguous(text, tuple(r for k in exact if (r := fb.by_id.get(k)) is not None))
+        # One speaker's whole name or id beats a word of another's: "Officials" is not "Indian officials".
+        whole = [key for key in exact if wanted in {compact(key), compact(keys[key])}]
+        if len(whole) == 1:
+            return whole[0]
+        raise Ambiguous(
+            text,
+            tuple((r.label, r.kind, r.id) if (r := fb.by_id.get(k)) else (keys[k], "speaker", k) for k in exact),
+        )
     from rapidfuzz import fuzz, process
 
     choices = [(key, form) for key, forms in names.items() for form in forms if len(form) >= 3]
