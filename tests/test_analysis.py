@@ -35,18 +35,23 @@ def test_brief_markdown_structure(run: Run) -> None:
         assert f"- **{status}**: " in text
     # Every claim line gives its status and its source: the report's paragraph, or "web" for a web page (the
     # fact base has several sources, so each citation names its source), then what came of it, if anything.
-    claims = [line for line in lines if line.startswith("- ") and not line.startswith("- **") and "`" not in line]
-    cited = re.compile(r"\*\((\w+)\)\* \[([a-z0-9-]+) (¶\d+|web)\]( Outcome as of [0-9-]+: \*\*[a-z-]+\*\*, .+)?$")
+    claims = [line for line in lines if line.startswith("- ") and not line.startswith(("- **", "- `"))]
+    cited = re.compile(
+        r"\*\((\w+)\)\* \[`[a-z0-9-]+` ([a-z0-9-]+) (¶\d+|web)\]( Outcome as of [0-9-]+: \*\*[a-z-]+\*\*, .+)?$"
+    )
     assert claims and all(cited.search(line) for line in claims)
     assert (
         "- Peskov said certain countries are attempting to hinder trade between India and Russia. *(confirmed)* "
-        "[putin-india-visit-2025-12-04 ¶4]"
+        "[`peskov-trade-obstacles` putin-india-visit-2025-12-04 ¶4]"
     ) in lines
-    assert "| Figure | Measures | Qualifier | Period | Status | Source |" in text
+    assert "| Figure | Measures | Qualifier | Period | Status | Id and source |" in text
     assert re.search(r"^\| \\\$100 billion \|", text, re.M) or "| $100 billion |" in text
     quotes = [line for line in lines if line.startswith("> \u201c")]
     assert len(quotes) == 18  # 8 in the preview, 5 from the later energy sources, 5 from the later trade sources
-    assert "> \u2014 Dmitry Peskov, interview with Sputnik News [putin-india-visit-2025-12-04 ¶5]" in text
+    assert (
+        "> \u2014 Dmitry Peskov, interview with Sputnik News "
+        "[`quote-peskov-sputnik-trade` putin-india-visit-2025-12-04 ¶5]"
+    ) in text
 
 
 def test_brief_for_one_topic_only(run: Run) -> None:

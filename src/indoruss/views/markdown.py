@@ -27,12 +27,13 @@ def citation(found: Citation) -> str:
 
 
 def _cite(fb: m.FactBase, record: m.Record) -> str:
+    """The record's id, to pass on to `show` or `cite`, then its source: ` [`id` source ¶N]`."""
     cite = find_citation(fb, record)
     if cite is None:
-        return ""
+        return f" [`{record.id}`]"
     prefix = "" if len(fb.sources) == 1 else f"{cite.source.id} "
     where = f"¶{cite.paragraph}" if cite.paragraph is not None else "web"
-    return f" [{prefix}{where}]"
+    return f" [`{record.id}` {prefix}{where}]"
 
 
 def _came(section: BriefSection, claim_id: str) -> str:
@@ -44,7 +45,10 @@ def _came(section: BriefSection, claim_id: str) -> str:
 
 def brief(fb: m.FactBase, sections: list[BriefSection]) -> str:
     out = ["# Briefing: the India-Russia summit of December 2025", ""]
-    out.append(f"Fact base {fb.fingerprint}. Each claim ends with its source (¶: a paragraph of a document); statuses:")
+    out.append(
+        f"Fact base {fb.fingerprint}. Each claim ends with its id and its source (¶: a paragraph of a document); "
+        "statuses:"
+    )
     out.append("")
     out += [f"- **{status}**: {meaning}" for status, meaning in m.STATUSES.items()]
     for section in sections:
@@ -52,7 +56,11 @@ def brief(fb: m.FactBase, sections: list[BriefSection]) -> str:
         for fact in section.facts:
             out.append(f"- {escape(fact.statement)} *({fact.status})*{_cite(fb, fact)}{_came(section, fact.id)}")
         if section.figures:
-            out += ["", "| Figure | Measures | Qualifier | Period | Status | Source |", "|---|---|---|---|---|---|"]
+            out += [
+                "",
+                "| Figure | Measures | Qualifier | Period | Status | Id and source |",
+                "|---|---|---|---|---|---|",
+            ]
             for fig in section.figures:
                 cells = [fig.display, fig.measures, fig.qualifier, fig.period or "", fig.status]
                 out.append("| " + " | ".join([*(escape(c) for c in cells), _cite(fb, fig).strip()]) + " |")
