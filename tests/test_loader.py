@@ -474,3 +474,662 @@ def test_problems_past_a_thousand_are_counted_not_kept(tmp_path: Path, monkeypat
         f"{path}:22:{col}: facts[{i}]: must be a mapping" for i, col in zip(range(5), range(9, 24, 3), strict=True)
     ]
     assert found[5] == f"{path}: 15 more problems not listed (only the first 5 are kept)"
+
+
+# -- exact records: every field of every kind, as written ----------------------------------------------------
+
+EVERY_KIND = """\
+schema: 2
+sources:
+  - id: report
+    title: A preview of the visit
+    publisher: null
+    published: "2025-12-03"
+    kind: analysis
+    document: report.txt
+    language: en
+  - id: wire
+    title: What the summit signed
+    publisher: A Wire
+    published: "2025-12-06"
+    kind: wire
+    url: https://wire.example.org/summit?day=6
+    language: ru
+    note: Read in translation.
+    via: Another Agency
+topics:
+  - id: trade
+    title: Trade
+    description: Trade between India and Russia.
+    aliases: [Commerce, Bilateral trade]
+  - id: defence
+    title: Defence
+    description: Arms and the armed forces.
+entities:
+  - id: india
+    name: India
+    category: country
+    description: A country in South Asia.
+    topics: [trade]
+    aliases: [Bharat, Hindustan]
+    source: {id: report, paragraph: 1}
+  - id: putin
+    name: Vladimir Putin
+    category: person
+    description: President of Russia.
+    source: {id: wire}
+facts:
+  - id: deal-expected
+    statement: A trade deal is expected.
+    status: expected
+    attribution: putin
+    topics: [trade, defence]
+    entities: [india]
+    date: "2025-12"
+    date_label: December 2025
+    source:
+      - {id: report, paragraph: 2}
+      - {id: report, paragraph: 6}
+  - id: deal-signed
+    statement: A trade deal was signed.
+    status: confirmed
+    attribution: officials
+    qualifies: [deal-expected]
+    topics: [trade]
+    source: {id: wire}
+figures:
+  - id: trade-target
+    value: 1.5e+11
+    unit: USD
+    display: "$150 billion"
+    qualifier: target
+    measures: Annual bilateral trade
+    period: by 2030
+    status: likely
+    date: "2030"
+    topics: [trade]
+    source: {id: report, paragraph: 3}
+quotes:
+  - id: putin-quote
+    text: "We trade."
+    speaker: putin
+    context: at the summit
+    fragment: false
+    topics: [trade]
+    entities: [india, putin]
+    source: {id: report, paragraph: 4}
+  - id: officials-quote
+    text: significant outcomes
+    speaker: {name: officials, description: Indian officials}
+    context: told PTI
+    fragment: true
+    topics: [trade]
+    source: {id: report, paragraph: 5}
+events:
+  - id: the-visit
+    title: The visit
+    date: "2025-12-04/2025-12-05"
+    status: confirmed
+    topics: [defence]
+    entities: [putin, india]
+    source: {id: report, paragraph: 2}
+outcomes:
+  - id: deal-outcome
+    expectation: deal-expected
+    verdict: happened
+    as_of: "2025-12-07"
+    summary: It was signed.
+    evidence: [deal-signed]
+conflicts:
+  - id: deal-conflict
+    question: Was the deal signed?
+    claims: [deal-expected, deal-signed]
+    topics: [trade]
+    note: The sources differ.
+"""
+
+
+def line(text: str, needle: str, nth: int = 1) -> int:
+    """The line of the nth line of `text` that contains `needle`."""
+    found = [number for number, content in enumerate(text.splitlines(), 1) if needle in content]
+    return found[nth - 1]
+
+
+def test_every_field_of_every_kind_is_read_as_written(tmp_path: Path) -> None:
+    from indoruss.model import records as m
+
+    path = tmp_path / "every.yaml"
+    path.write_text(EVERY_KIND, encoding="utf-8")
+    fb = load_factbase(path)
+    f = str(path)
+
+    def at(needle: str, nth: int = 1) -> m.Origin:
+        return m.Origin(f, line(EVERY_KIND, f"- id: {needle}", nth))
+
+    expected = [
+        m.Source(
+            id="report",
+            title="A preview of the visit",
+            publisher=None,
+            published="2025-12-03",
+            source_kind="analysis",
+            note=None,
+            url=None,
+            document="report.txt",
+            language="en",
+            via=None,
+            origin=at("report"),
+        ),
+        m.Source(
+            id="wire",
+            title="What the summit signed",
+            publisher="A Wire",
+            published="2025-12-06",
+            source_kind="wire",
+            note="Read in translation.",
+            url="https://wire.example.org/summit?day=6",
+            document=None,
+            language="ru",
+            via="Another Agency",
+            origin=at("wire"),
+        ),
+        m.Topic(
+            id="trade",
+            title="Trade",
+            description="Trade between India and Russia.",
+            aliases=("Commerce", "Bilateral trade"),
+            origin=at("trade"),
+        ),
+        m.Topic(
+            id="defence", title="Defence", description="Arms and the armed forces.", aliases=(), origin=at("defence")
+        ),
+        m.Entity(
+            id="india",
+            name="India",
+            category="country",
+            description="A country in South Asia.",
+            aliases=("Bharat", "Hindustan"),
+            topics=("trade",),
+            source=m.SourceRef("report", 1),
+            origin=at("india"),
+        ),
+        m.Entity(
+            id="putin",
+            name="Vladimir Putin",
+            category="person",
+            description="President of Russia.",
+            aliases=(),
+            topics=(),
+            source=m.SourceRef("wire", None),
+            origin=at("putin"),
+        ),
+        m.Fact(
+            id="deal-expected",
+            statement="A trade deal is expected.",
+            status="expected",
+            topics=("trade", "defence"),
+            entities=("india",),
+            date=m.DateSpec("2025-12", "month", "2025-12", None, "December 2025"),
+            sources=(m.SourceRef("report", 2), m.SourceRef("report", 6)),
+            attribution=m.Attribution("putin", "Vladimir Putin"),
+            qualifies=(),
+            origin=at("deal-expected"),
+        ),
+        m.Fact(
+            id="deal-signed",
+            statement="A trade deal was signed.",
+            status="confirmed",
+            topics=("trade",),
+            entities=(),
+            date=None,
+            sources=(m.SourceRef("wire", None),),
+            attribution=m.Attribution(None, "unnamed officials"),
+            qualifies=("deal-expected",),
+            origin=at("deal-signed"),
+        ),
+        m.Figure(
+            id="trade-target",
+            value=150000000000.0,
+            unit="USD",
+            display="$150 billion",
+            qualifier="target",
+            measures="Annual bilateral trade",
+            period="by 2030",
+            status="likely",
+            topics=("trade",),
+            entities=(),
+            date=m.DateSpec("2030", "year", "2030", None, None),
+            sources=(m.SourceRef("report", 3),),
+            attribution=None,
+            origin=at("trade-target"),
+        ),
+        m.Quote(
+            id="putin-quote",
+            text="We trade.",
+            speaker=m.Speaker("putin", "Vladimir Putin", "President of Russia."),
+            context="at the summit",
+            fragment=False,
+            about=("india", "putin"),
+            topics=("trade",),
+            entities=("putin", "india"),
+            sources=(m.SourceRef("report", 4),),
+            origin=at("putin-quote"),
+        ),
+        m.Quote(
+            id="officials-quote",
+            text="significant outcomes",
+            speaker=m.Speaker(None, "officials", "Indian officials"),
+            context="told PTI",
+            fragment=True,
+            about=(),
+            topics=("trade",),
+            entities=(),
+            sources=(m.SourceRef("report", 5),),
+            origin=at("officials-quote"),
+        ),
+        m.Event(
+            id="the-visit",
+            title="The visit",
+            status="confirmed",
+            date=m.DateSpec("2025-12-04/2025-12-05", "day", "2025-12-04", "2025-12-05", None),
+            topics=("defence",),
+            entities=("putin", "india"),
+            sources=(m.SourceRef("report", 2),),
+            origin=at("the-visit"),
+        ),
+        m.Outcome(
+            id="deal-outcome",
+            expectation="deal-expected",
+            verdict="happened",
+            as_of=m.DateSpec("2025-12-07", "day", "2025-12-07", None, None),
+            summary="It was signed.",
+            evidence=("deal-signed",),
+            topics=("trade", "defence"),
+            entities=("india",),
+            origin=at("deal-outcome"),
+        ),
+        m.Conflict(
+            id="deal-conflict",
+            question="Was the deal signed?",
+            claims=("deal-expected", "deal-signed"),
+            topics=("trade",),
+            note="The sources differ.",
+            origin=at("deal-conflict"),
+        ),
+    ]
+    assert list(fb.records()) == expected
+    # The fingerprint: the first 12 hex digits of SHA-256 over the shown name and the text, each ended by NUL.
+    assert fb.fingerprint == hashlib.sha256(f"{path}\0{EVERY_KIND}\0".encode()).hexdigest()[:12]
+
+
+def test_a_folder_of_files_is_one_fact_base_in_file_order(tmp_path: Path) -> None:
+    folder = tmp_path / "data"
+    (folder / "more").mkdir(parents=True)
+    (folder / "a.yaml").write_text(PRELUDE, encoding="utf-8")
+    second = "schema: 2\ntopics:\n  - id: defence\n    title: Defence\n    description: Arms.\n"
+    (folder / "more" / "b.yaml").write_text(second, encoding="utf-8")
+    fb = load_factbase(folder)
+    assert [(r.id, r.origin) for r in fb.records()] == [
+        ("report", ("data/a.yaml", 3)),
+        ("trade", ("data/a.yaml", 11)),
+        ("defence", ("data/more/b.yaml", 3)),
+        ("india", ("data/a.yaml", 15)),
+    ]
+    digest = hashlib.sha256(f"data/a.yaml\0{PRELUDE}\0data/more/b.yaml\0{second}\0".encode()).hexdigest()[:12]
+    assert fb.fingerprint == digest
+
+
+# -- exact problems, each with file, line, column and field ---------------------------------------------------
+
+
+def problems_of(tmp_path: Path, text: str, name: str = "case.yaml") -> list[str]:
+    path = tmp_path / name
+    path.write_text(text, encoding="utf-8")
+    return [p.replace(str(path), "{file}") for p in load_problems(path)]
+
+
+FACT = """\
+facts:
+  - id: a-fact
+    statement: Something happened.
+    status: confirmed
+    topics: [trade]
+    source: {id: report, paragraph: 1}
+"""
+# PRELUDE is 21 lines: a record appended after it starts at line 23 (its section at 22).
+
+
+@pytest.mark.parametrize(
+    ("extra", "expected"),
+    [
+        # a figure without its value, a source reference without its paragraph: each named, none dropped silently
+        (
+            "figures:\n  - id: f\n    unit: USD\n    display: $1\n    qualifier: exact\n    measures: m\n"
+            "    status: confirmed\n    topics: [trade]\n    source: {id: report, paragraph: 1}\n",
+            ["{file}:23:5: figures[0].value: required field is missing"],
+        ),
+        (
+            FACT.replace("{id: report, paragraph: 1}", "{id: report}"),
+            ["{file}:27: facts[0].source.paragraph: source 'report' is a document: give the paragraph"],
+        ),
+        (
+            FACT.replace("paragraph: 1", "paragraph: true"),
+            ["{file}:27:37: facts[0].source.paragraph: expected a whole number of at least 1, got the boolean true"],
+        ),
+        (FACT.replace("paragraph: 1", "paragraph: 1, page: 2"), ["{file}:27:40: facts[0].source.page: unknown field"]),
+        (
+            FACT.replace("{id: report, paragraph: 1}", "[]"),
+            ["{file}:27:13: facts[0].source: must be a mapping {id: SOURCE_ID} or a list of them"],
+        ),
+        (
+            FACT.replace("{id: report, paragraph: 1}", "report"),
+            ["{file}:27:13: facts[0].source: must be a mapping {id: SOURCE_ID} or a list of them"],
+        ),
+        (
+            FACT.replace("{id: report, paragraph: 1}", "[{id: report, paragraph: 1}, report]"),
+            ["{file}:27:42: facts[0].source: each source must be a mapping {id: SOURCE_ID}"],
+        ),
+        (
+            FACT.replace("{id: report, paragraph: 1}", "[{id: report, paragraph: 1}, {id: report, paragraph: 0}]"),
+            ["{file}:27:66: facts[0].source[1].paragraph: expected a whole number of at least 1, got the number 0"],
+        ),
+        (
+            FACT.replace("{id: report, paragraph: 1}", "{paragraph: 1}"),
+            ["{file}:27:13: facts[0].source.id: required field is missing"],
+        ),
+        (
+            FACT.replace("    status: confirmed\n", "    status: confirmed\n    attribution: nobody-known\n"),
+            ["{file}:26: facts[0].attribution: unknown entity id 'nobody-known'"],
+        ),
+        (
+            FACT.replace("    status: confirmed\n", "    status: confirmed\n    attribution: ' '\n"),
+            ["{file}:26:18: facts[0].attribution: must not be blank"],
+        ),
+        (
+            FACT.replace("    status: confirmed\n", "    status: confirmed\n    qualifies: [nothing]\n"),
+            ["{file}:26:17: facts[0].qualifies: unknown claim id 'nothing'"],
+        ),
+        (FACT.replace("[trade]", "trade"), ["{file}:26:13: facts[0].topics: expected a list, got text 'trade'"]),
+        (
+            FACT.replace("[trade]", "[trade, [x]]"),
+            ["{file}:26:21: facts[0].topics: expected text in the list, got a list"],
+        ),
+        (
+            FACT.replace("[trade]", "[trade, ~]"),
+            ["{file}:26:21: facts[0].topics: expected text, got nothing; put it in quotes"],
+        ),
+        (
+            FACT.replace("Something happened.", "{a: 1}"),
+            ["{file}:24:16: facts[0].statement: expected a single value, got a mapping"],
+        ),
+        (FACT.replace("Something happened.", "' '"), ["{file}:24:16: facts[0].statement: must not be blank"]),
+        (FACT.replace("Something happened.", "~"), ["{file}:24:16: facts[0].statement: must not be empty"]),
+        (FACT.replace("    status: confirmed\n", "    status: confirmed\n    entities: []\n"), []),
+        (
+            FACT + "    date: 2025-12-04/2025\n",
+            ["{file}:28:11: facts[0].date: '2025-12-04/2025': a range needs two dates of the same precision, in order"],
+        ),
+        (FACT + '    date: "2025/2026"\n', []),
+        (FACT + '    date: "2025-02-29"\n', ["{file}:28:11: facts[0].date: '2025-02-29' is not a real date"]),
+        (
+            FACT + '    date: "2025-12-04/2025-13-01"\n',
+            ["{file}:28:11: facts[0].date: '2025-12-04/2025-13-01' is not a real date"],
+        ),
+        # one bad record does not stop the reading of the next
+        (
+            "facts:\n  - 1\n" + FACT.replace("facts:\n", "").replace("a-fact", "b-fact") + "  - [x]\n",
+            ["{file}:23:5: facts[0]: must be a mapping", "{file}:29:5: facts[2]: must be a mapping"],
+        ),
+        # a bad section does not stop the reading of the next
+        (
+            "opinions: []\n" + FACT.replace("[trade]", "[tourism]"),
+            [
+                "{file}:22:1: opinions: unknown section (allowed: schema, sources, topics, entities, facts, figures,"
+                " quotes, events, outcomes, conflicts)",
+                "{file}:27:14: facts[0].topics: unknown topic id 'tourism'",
+            ],
+        ),
+        (
+            "figures: 1\n" + FACT.replace("[trade]", "[tourism]"),
+            [
+                "{file}:22:10: figures: must be a list of records",
+                "{file}:27:14: facts[0].topics: unknown topic id 'tourism'",
+            ],
+        ),
+    ],
+)
+def test_a_broken_claim_gives_exactly_these_problems(tmp_path: Path, extra: str, expected: list[str]) -> None:
+    if expected:
+        assert problems_of(tmp_path, PRELUDE + extra) == expected
+    else:
+        path = tmp_path / "case.yaml"
+        path.write_text(PRELUDE + extra, encoding="utf-8")
+        assert [r.id for r in load_factbase(path).claims()] == ["a-fact"]
+
+
+QUOTE = """\
+quotes:
+  - id: a-quote
+    text: Words.
+    speaker: india
+    context: somewhere
+    fragment: false
+    topics: [trade]
+    source: {id: report, paragraph: 1}
+"""
+WEB = """\
+  - id: web
+    title: A web page
+    publisher: A Paper
+    published: "2025-12-05"
+    kind: wire
+    url: https://paper.example.org/a
+    language: en
+"""
+OUTCOMES = """\
+facts:
+  - id: plan
+    statement: A plan.
+    status: proposed
+    topics: [trade]
+    source: {id: report, paragraph: 1}
+  - id: done
+    statement: Done.
+    status: confirmed
+    topics: [trade]
+    source: {id: web}
+outcomes:
+  - id: plan-outcome
+    expectation: plan
+    verdict: happened
+    as_of: "2025-12-06"
+    summary: It happened.
+    evidence: [done]
+"""
+
+
+def with_web(text: str) -> str:
+    return PRELUDE.replace("topics:\n", WEB + "topics:\n", 1) + text
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            PRELUDE.replace("document: report.txt", "document: report.txt\n    url: https://a.example.org/x"),
+            [
+                "{file}:9:10: sources[0].url: give either url (a web page) or document (a text file), not both",
+                "{file}:22: entities[0].source.paragraph: source 'report' is a web page, which has no numbered paragraphs",
+            ],
+        ),
+        (
+            PRELUDE.replace("    document: report.txt\n", ""),
+            [
+                "{file}:3:5: sources[0].url: required field is missing (a web source needs its url; a text file, document)"
+            ],
+        ),
+        (
+            PRELUDE.replace("document: report.txt", "url: ftp://a.example.org/x"),
+            ["{file}:8:10: sources[0].url: 'ftp://a.example.org/x' is not an absolute http(s) URL"],
+        ),
+        (
+            PRELUDE.replace("document: report.txt", "url: https://localhost/x"),
+            ["{file}:8:10: sources[0].url: 'https://localhost/x' is not an absolute http(s) URL"],
+        ),
+        (
+            PRELUDE.replace("language: en", "language: english"),
+            ["{file}:9:15: sources[0].language: 'english' is not a language code such as en, ru or hi"],
+        ),
+        (
+            PRELUDE.replace('"2025-12-04"', '"2025-02-30"'),
+            ["{file}:6:16: sources[0].published: '2025-02-30' is not a date of the form YYYY-MM-DD"],
+        ),
+        (
+            PRELUDE.replace("aliases: [Bharat]", "aliases: [" + ", ".join(f"a{n}" for n in range(61)) + "]"),
+            ["{file}:19:14: entities[0].aliases: has 61 aliases; at most 60 are allowed"],
+        ),
+        (
+            PRELUDE.replace("source: {id: report, paragraph: 1}", "source: report"),
+            ["{file}:21:13: entities[0].source: must be a mapping {id: SOURCE_ID} (with paragraph: N for a document)"],
+        ),
+        (
+            PRELUDE.replace("    source: {id: report, paragraph: 1}\n", ""),
+            ["{file}:15:5: entities[0].source: required field is missing"],
+        ),
+        (
+            with_web(
+                "facts:\n  - id: f\n    statement: S.\n    status: confirmed\n    topics: [trade]\n"
+                "    source: {id: web, paragraph: 2}\n"
+            ),
+            ["{file}:34: facts[0].source.paragraph: source 'web' is a web page, which has no numbered paragraphs"],
+        ),
+        (
+            QUOTE.join([PRELUDE, ""]).replace("speaker: india", "speaker: 7"),
+            ["{file}:25:14: quotes[0].speaker: must be an entity id or a mapping {name: ..., description: ...}"],
+        ),
+        (
+            QUOTE.join([PRELUDE, ""]).replace("speaker: india", "speaker: 2025-12-04"),
+            ["{file}:25:14: quotes[0].speaker: must be an entity id or a mapping {name: ..., description: ...}"],
+        ),
+        (
+            QUOTE.join([PRELUDE, ""]).replace("speaker: india", "speaker: {description: someone}"),
+            ["{file}:25:14: quotes[0].speaker.name: required field is missing"],
+        ),
+        (
+            QUOTE.join([PRELUDE, ""]).replace("speaker: india", "speaker: {name: X, title: Y}"),
+            ["{file}:25:24: quotes[0].speaker.title: unknown field"],
+        ),
+        (
+            QUOTE.join([PRELUDE, ""]).replace("fragment: false", "fragment: 1"),
+            ["{file}:27:15: quotes[0].fragment: expected true or false, got the number 1"],
+        ),
+        (
+            PRELUDE + "figures:\n  - id: f\n    value: yes\n    unit: USD\n    display: $1\n    qualifier: exact\n"
+            "    measures: m\n    status: confirmed\n    topics: [trade]\n    source: {id: report, paragraph: 1}\n",
+            ["{file}:24:12: figures[0].value: expected a number, got the boolean yes"],
+        ),
+        (
+            PRELUDE + "events:\n  - id: e\n    title: E\n    date: '2025'\n    status: confirmed\n    topics: [trade]\n"
+            "    source: {id: report, paragraph: 1}\n",
+            [],
+        ),
+        (
+            PRELUDE + "conflicts:\n  - id: c\n    question: Q?\n    claims: [x]\n    topics: [trade]\n",
+            [
+                "{file}:25:13: conflicts[0].claims: a conflict needs at least two claims",
+                "{file}:25:14: conflicts[0].claims: unknown claim id 'x'",
+            ],
+        ),
+        (
+            PRELUDE
+            + FACT
+            + FACT.replace("facts:\n", "").replace("a-fact", "b-fact")
+            + "conflicts:\n  - id: c\n    question: Q?\n    claims: [a-fact, b-fact]\n    topics: [trade]\n",
+            ["{file}:34: c.claims: the claims of a conflict must come from at least two sources"],
+        ),
+        (with_web(OUTCOMES), []),
+        (
+            with_web(OUTCOMES).replace('as_of: "2025-12-06"', 'as_of: "2025-12"'),
+            ["{file}:44:12: outcomes[0].as_of: '2025-12' is not a day of the form YYYY-MM-DD"],
+        ),
+        (
+            with_web(OUTCOMES).replace('as_of: "2025-12-06"', 'as_of: "2025-12-04"'),
+            ["{file}:41: plan-outcome.as_of: is before evidence 'done', published 2025-12-05"],
+        ),
+        (
+            with_web(OUTCOMES).replace("[done]", "[]"),
+            ["{file}:46:15: outcomes[0].evidence: a verdict of 'happened' needs at least one record as evidence"],
+        ),
+        (with_web(OUTCOMES).replace("[done]", "[]").replace("happened", "not-reported"), []),
+        (
+            with_web(OUTCOMES) + OUTCOMES.split("outcomes:\n")[1].replace("plan-outcome", "again"),
+            ["{file}:47: again.expectation: 'plan' already has an outcome: plan-outcome"],
+        ),
+        (
+            with_web(OUTCOMES).replace("status: proposed", "status: confirmed"),
+            [
+                "{file}:41: plan-outcome.expectation: 'plan' is confirmed, not an expectation"
+                " (expected, likely, possible, proposed)"
+            ],
+        ),
+        (
+            with_web(OUTCOMES).replace("expectation: plan", "expectation: trade"),
+            ["{file}:42: outcomes[0].expectation: 'trade' is a topic, not a claim"],
+        ),
+        # A record already refused is not reported again where it is referred to ...
+        (
+            with_web(OUTCOMES).replace("status: proposed", "status: hoped"),
+            [
+                "{file}:32:13: facts[0].status: unknown value 'hoped' (allowed: confirmed, expected, likely, possible,"
+                " proposed)"
+            ],
+        ),
+        (
+            PRELUDE.replace("topics: [trade]", "topics: [report]"),
+            ["{file}:20:14: entities[0].topics: 'report' is a source, not a topic"],
+        ),
+        (
+            PRELUDE.replace("schema: 2", "schema: true"),
+            ["{file}:1:9: schema: unsupported schema version true (this indoruss reads 2)"],
+        ),
+        (
+            PRELUDE.replace("schema: 2", "schema: [2]"),
+            ["{file}:1:9: schema: unsupported schema version a structure (this indoruss reads 2)"],
+        ),
+    ],
+)
+def test_a_broken_record_gives_exactly_these_problems(tmp_path: Path, text: str, expected: list[str]) -> None:
+    if expected:
+        assert problems_of(tmp_path, text) == expected
+    else:
+        path = tmp_path / "case.yaml"
+        path.write_text(text, encoding="utf-8")
+        load_factbase(path)
+
+
+def test_a_record_refused_for_another_reason_still_reports_a_reference_of_the_wrong_kind(tmp_path: Path) -> None:
+    text = (
+        PRELUDE
+        + FACT.replace("status: confirmed", "status: hoped")
+        + FACT.replace("facts:\n", "").replace("a-fact", "b-fact").replace("[trade]", "[a-fact]")
+    )
+    assert problems_of(tmp_path, text) == [
+        "{file}:25:13: facts[0].status: unknown value 'hoped' (allowed: confirmed, expected, likely, possible,"
+        " proposed)",
+        "{file}:31:14: facts[1].topics: unknown topic id 'a-fact'",
+    ]
+
+
+def test_problems_of_several_files_come_in_file_then_line_order(tmp_path: Path) -> None:
+    folder = tmp_path / "data"
+    folder.mkdir()
+    (folder / "b.yaml").write_text("schema: 2\nfacts: [1]\ntopics: [2]\n", encoding="utf-8")
+    (folder / "a.yaml").write_text(PRELUDE + "facts: [1, 2]\n", encoding="utf-8")
+    (folder / "c.yaml").write_text("", encoding="utf-8")
+    assert load_problems(folder) == [
+        "data/a.yaml:22:9: facts[0]: must be a mapping",
+        "data/a.yaml:22:12: facts[1]: must be a mapping",
+        "data/b.yaml:2:9: facts[0]: must be a mapping",
+        "data/b.yaml:3:10: topics[0]: must be a mapping",
+        "data/c.yaml: file is empty",
+    ]
