@@ -26,7 +26,8 @@ other modules does not change a module's sample); without it, every mutant runs.
 mutants at once. --time-budget MINUTES stops starting mutants after that long and says how many were left
 untested. --equivalent FILE sets aside mutants known to be equivalent (no test could kill them): a plain-text
 file with one `module:line: description` a line, or a YAML list of them (`- "model/citing.py:20: ..."`); `#`
-starts a comment. They are not run nor counted, and the report says how many were set aside.
+starts a comment. They are not run nor counted, and the report says how many were set aside. Without the
+option, benchmarks/mutation-equivalent.yaml is read (each entry there says why it is equivalent).
 
 A full run takes long (tens of seconds of tests per mutant): this is a measurement to run by hand, and it does
 not run in CI. The exit code is 0 whatever the score, and 2 only when the measurement cannot run (a baseline
@@ -70,6 +71,9 @@ MODULE_TESTS: dict[str, tuple[str, ...]] = {
     "storage/store.py": ("tests/test_cache.py",),
     "model/citing.py": ("tests/test_analysis.py", "tests/test_outcomes.py"),
 }
+
+# Mutants set aside as equivalent unless --equivalent names another file.
+EQUIVALENT = ROOT / "benchmarks" / "mutation-equivalent.yaml"
 
 TIMEOUT_FACTOR = 3.0
 TIMEOUT_FLOOR = 10.0  # seconds: a very quick selection still gets time to start Python and pytest
@@ -702,7 +706,13 @@ def parse_args(argv: Sequence[str] | None) -> argparse.Namespace:
     parser.add_argument(
         "--time-budget", type=float, default=40.0, metavar="MINUTES", help="stop after this long (default: 40)"
     )
-    parser.add_argument("--equivalent", type=Path, metavar="FILE", help="mutants to set aside, one label a line")
+    parser.add_argument(
+        "--equivalent",
+        type=Path,
+        metavar="FILE",
+        default=EQUIVALENT if EQUIVALENT.is_file() else None,
+        help="mutants to set aside, one label a line (default: benchmarks/mutation-equivalent.yaml)",
+    )
     args = parser.parse_args(argv)
     if args.sample is not None and args.sample < 1:
         parser.error("--sample must be at least 1")

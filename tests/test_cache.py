@@ -794,3 +794,41 @@ def test_a_shelf_record_with_the_wrong_id_falls_back_to_the_fact_base(
     assert store.records["india"].name == "India"
     assert store.records["trade"] is topic
     assert "factbase" in store.__dict__
+
+
+def test_a_payload_that_adds_an_attribute_to_an_allowed_class_is_refused_and_undone(small: Path) -> None:
+    expected = Store(small).factbase
+    key = Store(small).cache_key
+    assert key is not None
+    # GLOBAL FactBase, then BUILD with (None, {"brand_new": 1}): pickle would add FactBase.brand_new.
+    payload = b"\x80\x04cindoruss.model.records\nFactBase\nN}X\t\x00\x00\x00brand_newK\x01s\x86b."
+    cache._path("factbase", key).write_bytes(cache._header(key, len(payload), zlib.crc32(payload)) + payload)
+    assert cache.read("factbase", key, FactBase, Store(small).allowed) is None
+    assert "brand_new" not in vars(FactBase)
+    assert Store(small).factbase == expected
+
+
+def test_prune_dates_a_folder_by_its_newest_file(tmp_path: Path) -> None:
+    folder = cache.cache_dir()
+    folder.mkdir(parents=True)
+    now = time.time()
+    pairs = [f"{number + 1:08x}" for number in range(7)]
+    for number, tag in enumerate(pairs):  # a new index beside an old fact base: the folder is recent
+        fabricate(folder, f"{tag}-00000000-10.index", now - 10 - number)
+        fabricate(folder, f"{tag}-00000000-10.factbase", now - 99_999)
+    fabricate(folder, "0000000f-00000000-10.factbase", now - 500)  # older than every pair's newest file
+    cache.prune(PRUNE_KEY, now)
+    assert sorted({p.name.partition("-")[0] for p in folder.iterdir()}) == pairs
+    assert len(list(folder.iterdir())) == 14
+
+
+def test_a_payload_that_changes_a_class_and_then_fails_is_undone_too(small: Path) -> None:
+    Store(small).factbase  # noqa: B018 - makes the cache folder
+    key = Store(small).cache_key
+    assert key is not None
+    original = FactBase.of
+    # FactBase.of = 1 as above, then a byte that is no pickle opcode: unpickling fails after the change.
+    payload = b"\x80\x04cindoruss.model.records\nFactBase\nN}X\x02\x00\x00\x00ofK\x01s\x86b\xff"
+    cache._path("factbase", key).write_bytes(cache._header(key, len(payload), zlib.crc32(payload)) + payload)
+    assert cache.read("factbase", key, FactBase, Store(small).allowed) is None
+    assert FactBase.of is original
