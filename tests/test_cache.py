@@ -832,3 +832,13 @@ def test_a_payload_that_changes_a_class_and_then_fails_is_undone_too(small: Path
     cache._path("factbase", key).write_bytes(cache._header(key, len(payload), zlib.crc32(payload)) + payload)
     assert cache.read("factbase", key, FactBase, Store(small).allowed) is None
     assert FactBase.of is original
+
+
+def test_the_checksumming_writer_passes_on_what_it_writes_and_counts_it() -> None:
+    import io
+
+    out = io.BytesIO()
+    counted = cache._Checksummed(out)
+    assert counted.write(b"abc") == 3
+    assert counted.write(b"de") == 2
+    assert (out.getvalue(), counted.length, counted.crc) == (b"abcde", 5, zlib.crc32(b"abcde"))

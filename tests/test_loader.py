@@ -1133,3 +1133,106 @@ def test_problems_of_several_files_come_in_file_then_line_order(tmp_path: Path) 
         "data/b.yaml:3:10: topics[0]: must be a mapping",
         "data/c.yaml: file is empty",
     ]
+
+
+# -- every required field: missing, it is named, and the record is refused (not built half-empty) -------------
+
+CLAIMS_BASE = with_web(OUTCOMES.split("outcomes:\n")[0])
+# section -> (the base it goes into, one valid record as its fields in order)
+VALID_RECORDS: dict[str, tuple[str, list[str]]] = {
+    "sources": (
+        PRELUDE,
+        [
+            "id: report",
+            "title: T",
+            'published: "2025-12-04"',
+            "kind: wire",
+            "document: report.txt",
+            "language: en",
+        ],
+    ),
+    "topics": (PRELUDE, ["id: trade", "title: Trade", "description: D."]),
+    "entities": (
+        PRELUDE,
+        ["id: india", "name: India", "category: country", "description: D.", "source: {id: report, paragraph: 1}"],
+    ),
+    "facts": (
+        CLAIMS_BASE,
+        ["id: plan", "statement: S.", "status: confirmed", "topics: [trade]", "source: {id: report, paragraph: 1}"],
+    ),
+    "figures": (
+        CLAIMS_BASE,
+        [
+            "id: x",
+            "value: 5",
+            "unit: USD",
+            "display: $5",
+            "qualifier: exact",
+            "measures: M",
+            "status: confirmed",
+            "topics: [trade]",
+            "source: {id: report, paragraph: 1}",
+        ],
+    ),
+    "quotes": (
+        CLAIMS_BASE,
+        [
+            "id: x",
+            "text: Words.",
+            "speaker: india",
+            "context: C",
+            "fragment: false",
+            "topics: [trade]",
+            "source: {id: report, paragraph: 1}",
+        ],
+    ),
+    "events": (
+        CLAIMS_BASE,
+        ["id: x", "title: E", 'date: "2025"', "status: confirmed", "topics: [trade]", "source: {id: web}"],
+    ),
+    "outcomes": (
+        CLAIMS_BASE,
+        ["id: x", "expectation: plan", "verdict: happened", 'as_of: "2025-12-06"', "summary: S.", "evidence: [done]"],
+    ),
+    "conflicts": (CLAIMS_BASE, ["id: x", "question: Q?", "claims: [plan, done]", "topics: [trade]"]),
+}
+
+
+def render(fields: list[str]) -> str:
+    return "".join(("  - " if i == 0 else "    ") + field + "\n" for i, field in enumerate(fields))
+
+
+REQUIRED = [
+    (section, field.partition(":")[0])
+    for section, (_, fields) in VALID_RECORDS.items()
+    for field in fields
+    if not field.startswith("document:")
+]
+
+
+@pytest.mark.parametrize(("section", "field"), REQUIRED)
+def test_a_missing_required_field_is_named_and_its_record_refused(tmp_path: Path, section: str, field: str) -> None:
+    base, fields = VALID_RECORDS[section]
+    broken = render([f for f in fields if not f.startswith(f"{field}:")])
+    if f"\n{section}:\n" in base:
+        text = base.replace(f"\n{section}:\n", f"\n{section}:\n{broken}", 1)
+        first = line(text, f"\n{section}:\n".strip()) + 1
+    else:
+        text = f"{base}{section}:\n{broken}{render(fields)}"
+        first = line(text, f"{section}:") + 1
+    expected = [f"{{file}}:{first}:5: {section}[0].{field}: required field is missing"]
+    if field == "topics" and section not in ("sources", "topics", "entities"):
+        # A claim or conflict without topics is reported and still built, so its id is taken.
+        second = first + len(VALID_RECORDS[section][1]) - 1
+        expected.append(
+            f"{{file}}:{second}: {section}[1].id: duplicate id '{fields[0][4:]}' (first defined at {{file}}:{first})"
+        )
+    if field == "evidence":
+        expected.append(
+            f"{{file}}:{first}:5: {section}[0].evidence: a verdict of 'happened' needs at least one record as evidence"
+        )
+    # Otherwise the valid record after it has the same id and no "duplicate id": the broken one was never built.
+    assert problems_of(tmp_path, text) == expected
+    valid = tmp_path / "valid.yaml"
+    valid.write_text(text.replace(broken, "", 1), encoding="utf-8")
+    load_factbase(valid)
