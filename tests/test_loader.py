@@ -1125,13 +1125,13 @@ def test_problems_of_several_files_come_in_file_then_line_order(tmp_path: Path) 
     folder.mkdir()
     (folder / "b.yaml").write_text("schema: 2\nfacts: [1]\ntopics: [2]\n", encoding="utf-8")
     (folder / "a.yaml").write_text(PRELUDE + "facts: [1, 2]\n", encoding="utf-8")
-    (folder / "c.yaml").write_text("", encoding="utf-8")
+    (folder / "0.yaml").write_text("", encoding="utf-8")  # a file that cannot be read does not end the reading
     assert load_problems(folder) == [
+        "data/0.yaml: file is empty",
         "data/a.yaml:22:9: facts[0]: must be a mapping",
         "data/a.yaml:22:12: facts[1]: must be a mapping",
         "data/b.yaml:2:9: facts[0]: must be a mapping",
         "data/b.yaml:3:10: topics[0]: must be a mapping",
-        "data/c.yaml: file is empty",
     ]
 
 
@@ -1236,3 +1236,96 @@ def test_a_missing_required_field_is_named_and_its_record_refused(tmp_path: Path
     valid = tmp_path / "valid.yaml"
     valid.write_text(text.replace(broken, "", 1), encoding="utf-8")
     load_factbase(valid)
+
+
+REFUSED_AS = FACT.replace("facts:\n", "")  # a second, valid record with the same id
+
+
+@pytest.mark.parametrize(
+    ("change", "expected"),
+    [
+        (
+            ("    status: confirmed\n", "    status: confirmed\n    attribution: ' '\n"),
+            "{file}:26:18: facts[0].attribution: must not be blank",
+        ),
+        (
+            ("paragraph: 1", "paragraph: 0"),
+            "{file}:27:37: facts[0].source.paragraph: expected a whole number of at least 1, got the number 0",
+        ),
+        (
+            ("{id: report, paragraph: 1}", "[{id: report, paragraph: 1}, 7]"),
+            "{file}:27:42: facts[0].source: each source must be a mapping {id: SOURCE_ID}",
+        ),
+        (
+            ("{id: report, paragraph: 1}", "{id: ' ', paragraph: 1}"),
+            "{file}:27:18: facts[0].source.id: must not be blank",
+        ),
+        (
+            ("{id: report, paragraph: 1}", "{id: report, paragraph: 1}\n    date: ' '"),
+            "{file}:28:11: facts[0].date: must not be blank",
+        ),
+        (
+            ("{id: report, paragraph: 1}", "{id: report, paragraph: 1}\n    date: '2025-13-01'"),
+            "{file}:28:11: facts[0].date: '2025-13-01' is not a real date",
+        ),
+        (("status: confirmed", "status: ' '"), "{file}:25:13: facts[0].status: must not be blank"),
+        (
+            ("id: a-fact", "id: A-fact"),
+            "{file}:23:9: facts[0].id: 'A-fact' is not a valid id (lowercase letters, digits and '-')",
+        ),
+    ],
+)
+def test_a_claim_with_an_unusable_field_is_refused(tmp_path: Path, change: tuple[str, str], expected: str) -> None:
+    broken = FACT.replace(*change)
+    # Refused, it takes no id: the valid record after it with the same id is no duplicate.
+    assert problems_of(tmp_path, PRELUDE + broken + REFUSED_AS) == [expected]
+
+
+def test_a_refused_source_is_not_checked_against_what_cites_it(tmp_path: Path) -> None:
+    text = PRELUDE.replace("document: report.txt", "url: https://a.example.org/x").replace(
+        "language: en", "language: x"
+    )
+    # Were the source built, the entity's paragraph would also be reported: a web page has no paragraphs.
+    assert problems_of(tmp_path, text) == [
+        "{file}:9:15: sources[0].language: 'x' is not a language code such as en, ru or hi"
+    ]
+
+
+def test_paragraphs_are_checked_past_a_reference_to_an_unknown_source(tmp_path: Path) -> None:
+    text = (
+        PRELUDE
+        + FACT.replace("{id: report, paragraph: 1}", "{id: nowhere, paragraph: 1}")
+        + REFUSED_AS.replace("a-fact", "b-fact").replace("{id: report, paragraph: 1}", "{id: report}")
+    )
+    assert problems_of(tmp_path, text) == [
+        "{file}:27: facts[0].source.id: unknown source id 'nowhere'",
+        "{file}:32: facts[1].source.paragraph: source 'report' is a document: give the paragraph",
+    ]
+
+
+def test_a_conflict_with_an_unknown_claim_is_not_also_judged_on_its_sources(tmp_path: Path) -> None:
+    text = (
+        PRELUDE + FACT + "conflicts:\n  - id: c\n    question: Q?\n    claims: [a-fact, nothing]\n    topics: [trade]\n"
+    )
+    assert problems_of(tmp_path, text) == ["{file}:31:22: conflicts[0].claims: unknown claim id 'nothing'"]
+
+
+def test_every_outcome_is_checked_past_a_bad_one(tmp_path: Path) -> None:
+    outcome = OUTCOMES.split("outcomes:\n")[1]
+    text = with_web(OUTCOMES.replace("facts:\n", "facts:\n" + REFUSED_AS.replace("a-fact", "said")))
+    first = outcome.replace("plan-outcome", "o1").replace("plan", "nothing")
+    text = text.replace("outcomes:\n", "outcomes:\n" + first).replace("[done]\n", "[nothing, done]\n")
+    text = text.replace(
+        'as_of: "2025-12-06"\n    summary: It happened.\n    evidence: [nothing',
+        'as_of: "2025-12-04"\n    summary: It happened.\n    evidence: [nothing',
+    )
+    text += outcome.replace("plan-outcome", "o2").replace("expectation: plan", "expectation: said")
+    text += outcome.replace("plan-outcome", "o3")
+    assert problems_of(tmp_path, text) == [
+        "{file}:47: outcomes[0].expectation: unknown claim id 'nothing'",
+        "{file}:51:16: outcomes[0].evidence: unknown claim id 'nothing'",
+        "{file}:52: plan-outcome.as_of: is before evidence 'done', published 2025-12-05",
+        "{file}:57:16: outcomes[1].evidence: unknown claim id 'nothing'",
+        "{file}:58: o2.expectation: 'said' is confirmed, not an expectation (expected, likely, possible, proposed)",
+        "{file}:64: o3.expectation: 'plan' already has an outcome: plan-outcome",
+    ]
