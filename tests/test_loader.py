@@ -1281,13 +1281,77 @@ def test_a_claim_with_an_unusable_field_is_refused(tmp_path: Path, change: tuple
     assert problems_of(tmp_path, PRELUDE + broken + REFUSED_AS) == [expected]
 
 
-def test_a_refused_source_is_not_checked_against_what_cites_it(tmp_path: Path) -> None:
-    text = PRELUDE.replace("document: report.txt", "url: https://a.example.org/x").replace(
-        "language: en", "language: x"
+WEB_PRELUDE = PRELUDE.replace("document: report.txt", "url: https://a.example.org/x")
+
+
+@pytest.mark.parametrize(
+    ("change", "expected"),
+    [
+        (
+            ("language: en", "language: x"),
+            "{file}:9:15: sources[0].language: 'x' is not a language code such as en, ru or hi",
+        ),
+        (('"2025-12-04"', '"2025"'), "{file}:6:16: sources[0].published: '2025' is not a date of the form YYYY-MM-DD"),
+        (
+            ("url: https://a.example.org/x", "url: a.example.org/x"),
+            "{file}:8:10: sources[0].url: 'a.example.org/x' is not an absolute http(s) URL",
+        ),
+        (
+            ("kind: news-report", "kind: blog"),
+            "{file}:7:11: sources[0].kind: unknown value 'blog' (allowed: official-text, wire, news-report, interview,"
+            " analysis, aggregator, dataset)",
+        ),
+        (("    title: A report on the visit\n", ""), "{file}:3:5: sources[0].title: required field is missing"),
+        (
+            ("id: report", "id: Report"),
+            "{file}:3:9: sources[0].id: 'Report' is not a valid id (lowercase letters, digits and '-')",
+        ),
+    ],
+)
+def test_a_refused_source_is_not_checked_against_what_cites_it(
+    tmp_path: Path, change: tuple[str, str], expected: str
+) -> None:
+    # A web page cited by paragraph: were the source built anyway, that would be reported too.
+    text = WEB_PRELUDE.replace(*change)
+    if "Report" in change[1]:
+        text = text.replace("{id: report, paragraph: 1}", "{id: Report, paragraph: 1}")
+    problems = problems_of(tmp_path, text)
+    assert problems[0] == expected
+    assert problems[1:] == (
+        ["{file}:21: entities[0].source.id: unknown source id 'Report'"] if "Report" in change[1] else []
     )
-    # Were the source built, the entity's paragraph would also be reported: a web page has no paragraphs.
+
+
+def test_a_web_source_cited_by_paragraph_is_reported(tmp_path: Path) -> None:
+    assert problems_of(tmp_path, WEB_PRELUDE) == [
+        "{file}:21: entities[0].source.paragraph: source 'report' is a web page, which has no numbered paragraphs"
+    ]
+
+
+def test_claims_citing_unknown_sources_are_not_also_dated_against_them(tmp_path: Path) -> None:
+    text = with_web(OUTCOMES).replace("{id: report, paragraph: 1}\n  - id: done", "{id: nowhere}\n  - id: done")
+    text = text.replace("source: {id: web}\noutcomes", "source: {id: elsewhere}\noutcomes")
     assert problems_of(tmp_path, text) == [
-        "{file}:9:15: sources[0].language: 'x' is not a language code such as en, ru or hi"
+        "{file}:34: facts[0].source.id: unknown source id 'nowhere'",
+        "{file}:39: facts[1].source.id: unknown source id 'elsewhere'",
+    ]
+
+
+def test_the_count_of_problems_not_kept_names_the_file_of_the_last_kept(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from indoruss.loading import loader
+
+    monkeypatch.setattr(loader, "MAX_PROBLEMS", 3)
+    folder = tmp_path / "data"
+    folder.mkdir()
+    (folder / "a.yaml").write_text("schema: 2\nfacts: [1, 2]\n", encoding="utf-8")
+    (folder / "b.yaml").write_text("schema: 2\nfacts: [1, 2, 3, 4]\n", encoding="utf-8")
+    assert load_problems(folder) == [
+        "data/a.yaml:2:9: facts[0]: must be a mapping",
+        "data/a.yaml:2:12: facts[1]: must be a mapping",
+        "data/b.yaml:2:9: facts[0]: must be a mapping",
+        "data/b.yaml: 3 more problems not listed (only the first 3 are kept)",
     ]
 
 
