@@ -505,6 +505,7 @@ topics:
   - id: defence
     title: Defence
     description: Arms and the armed forces.
+    aliases: []
 entities:
   - id: india
     name: India
@@ -1270,6 +1271,19 @@ REFUSED_AS = FACT.replace("facts:\n", "")  # a second, valid record with the sam
         ),
         (("status: confirmed", "status: ' '"), "{file}:25:13: facts[0].status: must not be blank"),
         (
+            ("status: confirmed", "status: hoped"),
+            "{file}:25:13: facts[0].status: unknown value 'hoped' (allowed: confirmed, expected, likely, possible,"
+            " proposed)",
+        ),
+        (
+            ("Something happened.", '"Some\\ething"'),
+            "{file}:24:16: facts[0].statement: control or bidirectional character U+001B is not allowed in text",
+        ),
+        (
+            ("Something happened.", "42"),
+            "{file}:24:16: facts[0].statement: expected text, got the number 42; put it in quotes",
+        ),
+        (
             ("id: a-fact", "id: A-fact"),
             "{file}:23:9: facts[0].id: 'A-fact' is not a valid id (lowercase letters, digits and '-')",
         ),
@@ -1392,4 +1406,12 @@ def test_every_outcome_is_checked_past_a_bad_one(tmp_path: Path) -> None:
         "{file}:57:16: outcomes[1].evidence: unknown claim id 'nothing'",
         "{file}:58: o2.expectation: 'said' is confirmed, not an expectation (expected, likely, possible, proposed)",
         "{file}:64: o3.expectation: 'plan' already has an outcome: plan-outcome",
+    ]
+
+
+def test_records_with_invalid_ids_are_each_refused(tmp_path: Path) -> None:
+    text = PRELUDE + FACT.replace("a-fact", "A-fact") + REFUSED_AS.replace("a-fact", "B_fact")
+    assert problems_of(tmp_path, text) == [
+        "{file}:23:9: facts[0].id: 'A-fact' is not a valid id (lowercase letters, digits and '-')",
+        "{file}:28:9: facts[1].id: 'B_fact' is not a valid id (lowercase letters, digits and '-')",
     ]

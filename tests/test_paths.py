@@ -314,3 +314,19 @@ def test_a_shown_name_is_relative_to_the_folder_s_name(folder: Path, tmp_path: P
     assert shown_name(folder / "sub" / "a.yaml", folder) == "data/sub/a.yaml"
     assert shown_name(tmp_path / "other.yaml", folder) == str(tmp_path / "other.yaml")
     assert shown_name(folder / "base.yaml", folder / "base.yaml") == str(folder / "base.yaml")
+
+
+@pytest.mark.skipif(
+    not hasattr(os, "getuid") or os.getuid() != 0, reason="gives up root for 'nobody', which needs root"
+)
+def test_files_in_a_folder_that_can_be_listed_but_not_entered_are_each_an_error(folder: Path) -> None:
+    locked = folder / "locked"
+    locked.mkdir()
+    for name in ("a.yaml", "b.yaml"):
+        (locked / name).write_text(QUOTE, encoding="utf-8")
+    locked.chmod(0o644)  # its names can be read, but nothing in it can be looked at
+    folder.chmod(0o755)
+    assert _problems_as_nobody(folder) == [
+        f"{locked / 'a.yaml'}: cannot read: permission denied",
+        f"{locked / 'b.yaml'}: cannot read: permission denied",
+    ]
