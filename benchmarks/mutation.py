@@ -66,7 +66,7 @@ MODULE_TESTS: dict[str, tuple[str, ...]] = {
     "model/analysis.py": ("tests/test_analysis.py", "tests/test_outcomes.py", "tests/test_cli.py"),
     "model/outcomes.py": ("tests/test_analysis.py", "tests/test_outcomes.py", "tests/test_cli.py"),
     "loading/loader.py": ("tests/test_loader.py", "tests/test_paths.py", "tests/test_outcomes.py"),
-    "loading/paths.py": ("tests/test_loader.py", "tests/test_paths.py", "tests/test_outcomes.py"),
+    "loading/paths.py": ("tests/test_paths.py", "tests/test_loader.py", "tests/test_outcomes.py"),
     "storage/cache.py": ("tests/test_cache.py",),
     "storage/store.py": ("tests/test_cache.py",),
     "model/citing.py": ("tests/test_analysis.py", "tests/test_outcomes.py"),

@@ -1415,3 +1415,12 @@ def test_records_with_invalid_ids_are_each_refused(tmp_path: Path) -> None:
         "{file}:23:9: facts[0].id: 'A-fact' is not a valid id (lowercase letters, digits and '-')",
         "{file}:28:9: facts[1].id: 'B_fact' is not a valid id (lowercase letters, digits and '-')",
     ]
+
+
+def test_an_unnamed_speaker_needs_no_description(tmp_path: Path) -> None:
+    from indoruss.model import records as m
+
+    path = tmp_path / "quote.yaml"
+    path.write_text(PRELUDE + QUOTE.replace("speaker: india", "speaker: {name: Officials}"), encoding="utf-8")
+    (quote,) = load_factbase(path).of(m.Quote)
+    assert (quote.speaker, quote.entities, quote.about) == (m.Speaker(None, "Officials", None), (), ())
