@@ -452,7 +452,7 @@ class _Builder:
             name = sub.text("name")
             description = sub.text("description", required=False)
             sub.reject_unknown()
-            return m.Speaker(None, name, description) if name else None
+            return m.Speaker(None, name, description or None) if name else None
         f.problem("speaker", "must be an entity id or a mapping {name: ..., description: ...}", node)
         return None
 
