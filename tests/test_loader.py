@@ -1424,3 +1424,12 @@ def test_an_unnamed_speaker_needs_no_description(tmp_path: Path) -> None:
     path.write_text(PRELUDE + QUOTE.replace("speaker: india", "speaker: {name: Officials}"), encoding="utf-8")
     (quote,) = load_factbase(path).of(m.Quote)
     assert (quote.speaker, quote.entities, quote.about) == (m.Speaker(None, "Officials", None), (), ())
+
+
+def test_problems_on_one_line_come_in_column_order(tmp_path: Path) -> None:
+    record = "  - {topics: [nothing], id: a-fact, statement: S., status: hoped, source: {id: report, paragraph: 1}}\n"
+    assert problems_of(tmp_path, PRELUDE + "facts:\n" + record) == [
+        "{file}:23:15: facts[0].topics: unknown topic id 'nothing'",
+        "{file}:23:60: facts[0].status: unknown value 'hoped' (allowed: confirmed, expected, likely, possible,"
+        " proposed)",
+    ]
