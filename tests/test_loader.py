@@ -1433,3 +1433,19 @@ def test_problems_on_one_line_come_in_column_order(tmp_path: Path) -> None:
         "{file}:23:60: facts[0].status: unknown value 'hoped' (allowed: confirmed, expected, likely, possible,"
         " proposed)",
     ]
+
+
+def test_a_duplicate_id_names_the_lines_of_both_ids(tmp_path: Path) -> None:
+    moved = "  - statement: S.\n    id: a-fact\n    status: confirmed\n    topics: [trade]\n    source: {id: report}\n"
+    moved = moved.replace("{id: report}", "{id: report, paragraph: 1}")
+    assert problems_of(tmp_path, PRELUDE + "facts:\n" + moved + moved) == [
+        "{file}:29: facts[1].id: duplicate id 'a-fact' (first defined at {file}:24)"
+    ]
+
+
+def test_every_item_of_a_list_is_checked(tmp_path: Path) -> None:
+    assert problems_of(tmp_path, PRELUDE + FACT.replace("[trade]", "[[x], tourism, ~, trade]")) == [
+        "{file}:26:14: facts[0].topics: expected text in the list, got a list",
+        "{file}:26:19: facts[0].topics: unknown topic id 'tourism'",
+        "{file}:26:28: facts[0].topics: expected text, got nothing; put it in quotes",
+    ]
