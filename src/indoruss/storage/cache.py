@@ -77,7 +77,7 @@ class _AllowedOnly(pickle.Unpickler):
 
 
 def _undo(before: list[tuple[type, dict[str, object]]]) -> bool:
-    """Put back what a payload changed on the allowed classes; whether anything had changed."""
+    """Put back what a payload changed on the allowed classes (a __dict__ cannot be set); whether any had changed."""
     changed = False
     for cls, attributes in before:
         now = vars(cls)
@@ -87,7 +87,7 @@ def _undo(before: list[tuple[type, dict[str, object]]]) -> bool:
         for extra in set(now) - set(attributes):
             delattr(cls, extra)
         for name, original in attributes.items():
-            if now.get(name) is not original and name not in ("__dict__", "__weakref__", "__doc__"):
+            if now.get(name) is not original and name != "__dict__":
                 setattr(cls, name, original)
     return changed
 
