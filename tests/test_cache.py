@@ -842,3 +842,57 @@ def test_the_checksumming_writer_passes_on_what_it_writes_and_counts_it() -> Non
     assert counted.write(b"abc") == 3
     assert counted.write(b"de") == 2
     assert (out.getvalue(), counted.length, counted.crc) == (b"abcde", 5, zlib.crc32(b"abcde"))
+
+
+def test_a_payload_that_changes_a_class_s_doc_or_weakref_is_undone(small: Path) -> None:
+    Store(small).factbase  # noqa: B018 - makes the cache folder
+    key = Store(small).cache_key
+    assert key is not None
+    doc, weakref = FactBase.__doc__, vars(FactBase)["__weakref__"]
+    # GLOBAL FactBase, then BUILD with (None, {"__doc__": "x", "__weakref__": 1}).
+    payload = (
+        b"\x80\x04cindoruss.model.records\nFactBase\nN}(X\x07\x00\x00\x00__doc__X\x01\x00\x00\x00x"
+        b"X\x0b\x00\x00\x00__weakref__K\x01u\x86b."
+    )
+    cache._path("factbase", key).write_bytes(cache._header(key, len(payload), zlib.crc32(payload)) + payload)
+    assert cache.read("factbase", key, FactBase, Store(small).allowed) is None
+    assert FactBase.__doc__ is doc
+    assert vars(FactBase)["__weakref__"] is weakref
+
+
+def test_a_payload_that_changes_a_class_is_refused_even_when_it_returns_the_expected_type(small: Path) -> None:
+    Store(small).factbase  # noqa: B018 - makes the cache folder
+    key = Store(small).cache_key
+    assert key is not None
+    original = FactBase.of
+    # (FactBase with FactBase.of = 1, 1): a tuple, the type asked for, built by a payload that changed a class.
+    payload = b"\x80\x04cindoruss.model.records\nFactBase\nN}X\x02\x00\x00\x00ofK\x01s\x86bK\x01\x86."
+    cache._path("probe", key).write_bytes(cache._header(key, len(payload), zlib.crc32(payload)) + payload)
+    assert cache.read("probe", key, tuple, Store(small).allowed) is None
+    assert FactBase.of is original
+
+
+class _Hung(BaseException):
+    """Raised by an alarm: a BaseException, so that read()'s `except Exception` cannot swallow it."""
+
+
+def test_a_fifo_where_the_cache_file_should_be_is_not_opened(small: Path) -> None:
+    import signal
+
+    Store(small).factbase  # noqa: B018 - makes the cache folder
+    key = Store(small).cache_key
+    assert key is not None
+    target = cache._path("factbase", key)
+    target.unlink()
+    os.mkfifo(target, 0o600)
+
+    def hung(*_: object) -> None:
+        raise _Hung
+
+    previous = signal.signal(signal.SIGALRM, hung)
+    signal.alarm(10)  # opening a FIFO for reading waits for a writer that never comes
+    try:
+        assert cache.read("factbase", key, FactBase, Store(small).allowed) is None
+    finally:
+        signal.alarm(0)
+        signal.signal(signal.SIGALRM, previous)
