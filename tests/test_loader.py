@@ -1449,3 +1449,16 @@ def test_every_item_of_a_list_is_checked(tmp_path: Path) -> None:
         "{file}:26:19: facts[0].topics: unknown topic id 'tourism'",
         "{file}:26:28: facts[0].topics: expected text, got nothing; put it in quotes",
     ]
+
+
+def test_an_as_of_that_is_no_date_is_named(tmp_path: Path) -> None:
+    text = with_web(OUTCOMES).replace('as_of: "2025-12-06"', "as_of: next week")
+    assert problems_of(tmp_path, text) == [
+        "{file}:44:12: outcomes[0].as_of: 'next week' is not a date of the form YYYY, YYYY-MM, YYYY-MM-DD or START/END"
+    ]
+
+
+def test_a_range_of_two_precisions_is_refused_even_in_order(tmp_path: Path) -> None:
+    assert problems_of(tmp_path, PRELUDE + FACT + '    date: "2025/2025-12"\n') == [
+        "{file}:28:11: facts[0].date: '2025/2025-12': a range needs two dates of the same precision, in order"
+    ]
