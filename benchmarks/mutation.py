@@ -67,11 +67,14 @@ MODULE_TESTS: dict[str, tuple[str, ...]] = {
     "model/analysis.py": ("tests/test_analysis.py", "tests/test_outcomes.py", "tests/test_cli.py"),
     "model/outcomes.py": ("tests/test_outcomes.py", "tests/test_analysis.py", "tests/test_cli.py"),
     "loading/loader.py": ("tests/test_loader.py", "tests/test_paths.py", "tests/test_outcomes.py"),
-    "loading/paths.py": ("tests/test_loader.py", "tests/test_paths.py", "tests/test_outcomes.py"),
+    "loading/paths.py": ("tests/test_paths.py", "tests/test_loader.py", "tests/test_outcomes.py"),
     "storage/cache.py": ("tests/test_cache.py",),
     "storage/store.py": ("tests/test_cache.py",),
     "model/citing.py": ("tests/test_analysis.py", "tests/test_outcomes.py"),
 }
+
+# Mutants set aside as equivalent unless --equivalent names another file.
+EQUIVALENT = ROOT / "benchmarks" / "mutation-equivalent.yaml"
 
 TIMEOUT_FACTOR = 3.0
 TIMEOUT_FLOOR = 10.0  # seconds: a very quick selection still gets time to start Python and pytest

@@ -452,7 +452,7 @@ class _Builder:
             name = sub.text("name")
             description = sub.text("description", required=False)
             sub.reject_unknown()
-            return m.Speaker(None, name, description) if name else None
+            return m.Speaker(None, name, description or None) if name else None
         f.problem("speaker", "must be an entity id or a mapping {name: ..., description: ...}", node)
         return None
 
@@ -478,7 +478,9 @@ class _Builder:
                 records.setdefault(record.id, record)  # a duplicate is reported; the first one stands
         for kind, target, file, line, column, where, key in self.refs:
             found = records.get(target)
-            if target not in records and self.refused.get(target) == kind:
+            refused = self.refused.get(target)
+            # A refused fact is still a claim: a reference to it as one is not reported again.
+            if target not in records and (refused == kind or (kind == "claim" and refused in m.CLAIM_KINDS)):
                 continue
             if not isinstance(found, kinds[kind]):
                 what = f"unknown {kind} id {target!r}"

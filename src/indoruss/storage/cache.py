@@ -67,21 +67,29 @@ class _AllowedOnly(pickle.Unpickler):
         state), which would break every later use of that class. Such a payload is undone and refused.
         """
         before = _snapshot(self.allowed)
-        value = super().load()
-        changed = False
-        for cls, attributes in before:
-            now = vars(cls)
-            if now == attributes:  # one comparison in C: the common case costs next to nothing
-                continue
-            changed = True
-            for extra in set(now) - set(attributes):
-                delattr(cls, extra)
-            for name, original in attributes.items():
-                if now.get(name) is not original and name not in ("__dict__", "__weakref__", "__doc__"):
-                    setattr(cls, name, original)
+        try:
+            value = super().load()
+        finally:  # a payload that fails after changing a class is undone too
+            changed = _undo(before)
         if changed:
             raise pickle.UnpicklingError("cache payload changed a class")
         return value
+
+
+def _undo(before: list[tuple[type, dict[str, object]]]) -> bool:
+    """Put back what a payload changed on the allowed classes (a __dict__ cannot be set); whether any had changed."""
+    changed = False
+    for cls, attributes in before:
+        now = vars(cls)
+        if now == attributes:  # one comparison in C: the common case costs next to nothing
+            continue
+        changed = True
+        for extra in set(now) - set(attributes):
+            delattr(cls, extra)
+        for name, original in attributes.items():
+            if now.get(name) is not original and name != "__dict__":
+                setattr(cls, name, original)
+    return changed
 
 
 _SNAPSHOTS: dict[frozenset[tuple[str, str]], list[tuple[type, dict[str, object]]]] = {}
