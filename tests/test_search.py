@@ -11,8 +11,9 @@ from hypothesis import strategies as st
 from conftest import PRELUDE
 from indoruss.loading.loader import load_factbase
 from indoruss.loading.paths import bundled_data_dir
+from indoruss.model.records import Record
 from indoruss.search.index import SearchIndex, searchable_fields
-from indoruss.search.ranking import Filters, search, suggestions
+from indoruss.search.ranking import Filters, search, search_counted, suggestions
 from indoruss.text import compact, fold, normalise_typography, terms, tokens
 
 INDEX = SearchIndex(load_factbase(bundled_data_dir()))
@@ -547,3 +548,198 @@ def test_a_name_word_found_far_more_widely_than_the_records_about_the_thing_tell
     path.write_text(SPREAD + others, encoding="utf-8")
     index = SearchIndex(load_factbase(path))
     assert ids(index, "сеть") == ["power", "b-power", "a-plan"]
+
+
+# -- exact scores, orders and matches on a fact base whose every text is four words long --------------------
+# Every record's searchable text (besides names) is four words, so no length norm applies (norm 1.0), and a
+# one-word query scores 100 x how well a record holds it (its weight cancels out). Expected values are worked
+# out by hand from the rules in ranking.py's docstring and constants: a statement holds a word at 0.7, a
+# description at 0.6; a prefix at 0.85 of that; a near spelling at 0.9 x its similarity; a synonym at 0.8; a
+# record linked to what the query names at 0.85 (0.45 when that is linked from over 30% of the records,
+# 0.94 x that when it is not the record's first topic), plus 0.15 x how well its own text holds the word.
+EXACT = (
+    SOURCES
+    + """\
+topics:
+  - id: energy
+    title: Energy
+    description: Fuel sold between states.
+  - id: transport
+    title: Transport
+    description: Moving goods by land.
+entities:
+  - id: rosneft
+    name: Rosneft
+    category: organisation
+    description: A large oil company.
+    topics: [energy]
+    source: {id: report, paragraph: 1}
+  - id: gazprom
+    name: Gazprom
+    category: organisation
+    description: Another big gas firm.
+    topics: [energy]
+    source: {id: report, paragraph: 1}
+facts:
+  - id: deal
+    statement: Rosneft signed a contract.
+    status: confirmed
+    topics: [energy]
+    entities: [rosneft]
+    source: {id: report, paragraph: 2}
+  - id: other
+    statement: The output fell sharply.
+    status: expected
+    topics: [energy]
+    entities: [rosneft]
+    source: {id: report, paragraph: 3}
+  - id: rail
+    statement: New rail links opened.
+    status: confirmed
+    topics: [transport, energy]
+    source: {id: report, paragraph: 4}
+  - id: ship
+    statement: Each order was late.
+    status: confirmed
+    topics: [transport]
+    source: {id: report, paragraph: 5}
+  - id: grain
+    statement: Grain deal was renewed.
+    status: confirmed
+    topics: [transport]
+    source: {id: report, paragraph: 6}
+  - id: port
+    statement: Arms came by container.
+    status: confirmed
+    topics: [transport]
+    source: {id: report, paragraph: 7}
+"""
+)
+# Ten records: a thing linked from more than three of them is generic (Transport: four), Energy (three) and
+# Rosneft (two) are not.
+
+
+@pytest.fixture(scope="module")
+def exact() -> tuple[SearchIndex, dict[str, Record]]:
+    import tempfile
+
+    with tempfile.TemporaryDirectory() as folder:
+        path = Path(folder) / "factbase.yaml"
+        path.write_text(EXACT, encoding="utf-8")
+        factbase = load_factbase(path)
+    return SearchIndex(factbase), dict(factbase.by_id)
+
+
+Found = tuple[SearchIndex, dict[str, Record]]
+Row = tuple[str, float, str, str, tuple[tuple[int, int], ...], str | None, bool]
+
+
+def rows(found: tuple[SearchIndex, dict[str, Record]], query: str, filters: Filters = Filters()) -> list[Row]:
+    index, records = found
+    return [
+        (h.record_id, h.score, h.match.field, h.match.text, h.match.spans, h.match.via, h.complete)
+        for h in search(index, query, filters, limit=None, records=records)
+    ]
+
+
+def test_an_exact_name_its_records_that_say_it_and_those_only_linked_to_it(exact: Found) -> None:
+    # rosneft: its name, exactly: 100. deal: linked 0.85 + 0.15 x its statement 0.7 = 0.955. other: linked only,
+    # shown through the name that linked it.
+    assert rows(exact, "Rosneft") == [
+        ("rosneft", 100.0, "name", "Rosneft", ((0, 7),), None, True),
+        ("deal", 95.5, "statement", "Rosneft signed a contract.", ((0, 7),), "rosneft", True),
+        ("other", 85.0, "entities", "Rosneft", (), "rosneft", True),
+    ]
+
+
+def test_a_named_topic_brings_its_records_less_when_not_their_first_topic(exact: Found) -> None:
+    # rail is filed under Transport first: 0.85 x 0.94 = 0.799.
+    assert rows(exact, "Energy") == [
+        ("energy", 100.0, "title", "Energy", ((0, 6),), None, True),
+        ("deal", 85.0, "topics", "Energy", (), "energy", True),
+        ("other", 85.0, "topics", "Energy", (), "energy", True),
+        ("rail", 79.9, "topics", "Energy", (), "energy", True),
+    ]
+
+
+def test_a_generic_topic_links_its_records_at_045(exact: Found) -> None:
+    assert [(r[0], r[1], r[2], r[5]) for r in rows(exact, "transport")] == [
+        ("transport", 100.0, "title", None),
+        ("grain", 45.0, "topics", "transport"),
+        ("port", 45.0, "topics", "transport"),
+        ("rail", 45.0, "topics", "transport"),
+        ("ship", 45.0, "topics", "transport"),
+    ]
+
+
+def test_a_prefix_holds_at_085_of_the_field(exact: Found) -> None:
+    # "contr" begins "contract": 0.7 x 0.85.
+    assert rows(exact, "contr") == [("deal", 59.5, "statement", "Rosneft signed a contract.", ((17, 25),), None, True)]
+
+
+def test_a_near_spelling_holds_at_09_of_its_similarity(exact: Found) -> None:
+    # "rasneft" is 6/7 like "rosneft" (q = 0.9 x 0.857 = 0.771). rosneft: its name holds it at 0.99 x q;
+    # deal: linked 0.85 x q + 0.15 x 0.7 x q; other: 0.85 x q.
+    assert [(r[0], r[1], r[5]) for r in rows(exact, "Rasneft")] == [
+        ("rosneft", 76.4, None),
+        ("deal", 73.7, "rosneft"),
+        ("other", 65.6, "rosneft"),
+    ]
+    # "outpat" is 5/6 like "output" (83.3 >= 80 for a word under eight letters): 0.7 x 0.9 x 0.833.
+    assert rows(exact, "outpat") == [("other", 52.5, "statement", "The output fell sharply.", ((4, 10),), None, True)]
+    # "stte": four letters, one missing from "state" (88.9): the topic's description, 0.6 x 0.9 x 0.889.
+    assert [(r[0], r[1], r[2]) for r in rows(exact, "stte")] == [("energy", 48.0, "description")]
+
+
+def test_a_near_spelling_of_eight_letters_or_more_must_be_closer(exact: Found) -> None:
+    # "cuntaner" is 82.4 like "container": enough under eight letters (80), not from eight on (85).
+    assert rows(exact, "cuntaner") == []
+    # Three letters: no near spelling at all ("oil" is a word of rosneft's description).
+    assert rows(exact, "oyl") == []
+
+
+@pytest.mark.parametrize(
+    ("query", "record_id"), [("weapon", "port"), ("buy", "ship"), ("agreement", "grain"), ("deal", "deal")]
+)
+def test_a_synonym_holds_at_08(exact: Found, query: str, record_id: str) -> None:
+    # weapon -> arms, buy -> order, agreement -> deal, deal -> contract: 0.7 x 0.8. "deal" is itself a word of
+    # grain: 0.7.
+    found = [(r[0], r[1]) for r in rows(exact, query)]
+    assert found == ([("grain", 70.0), ("deal", 56.0)] if query == "deal" else [(record_id, 56.0)])
+
+
+def test_filters_by_kind_status_and_topic(exact: Found) -> None:
+    def filtered(**given: str) -> list[tuple[str, float]]:
+        return [(r[0], r[1]) for r in rows(exact, "Rosneft", Filters(**given))]
+
+    assert filtered(kind="fact") == [("deal", 95.5), ("other", 85.0)]
+    assert filtered(kind="entity") == [("rosneft", 100.0)]
+    assert filtered(status="expected") == [("other", 85.0)]
+    assert filtered(status="confirmed") == [("deal", 95.5)]
+    assert filtered(topic="energy") == [("rosneft", 100.0), ("deal", 95.5), ("other", 85.0)]
+    assert filtered(topic="transport") == []
+    assert filtered(kind="fact", status="expected", topic="energy") == [("other", 85.0)]
+
+
+def test_the_count_is_of_every_match_and_the_limit_cuts_the_best(exact: Found) -> None:
+    index, records = exact
+    hits, count = search_counted(index, "Energy", limit=2, records=records)
+    assert ([h.record_id for h in hits], count) == (["energy", "deal"], 4)
+    hits, count = search_counted(index, "Energy", Filters(kind="fact"), limit=1)
+    assert ([(h.record_id, h.score, h.match.text) for h in hits], count) == ([("deal", 85.0, "")], 3)
+
+
+def test_a_word_found_nowhere_makes_every_hit_partial_with_the_same_scores(exact: Found) -> None:
+    # The query is no longer rosneft's name exactly: the thing named holds its words at 0.96. "banana" weighs 0.
+    assert [(r[0], r[1], r[6]) for r in rows(exact, "Rosneft banana")] == [
+        ("rosneft", 96.0, False),
+        ("deal", 95.5, False),
+        ("other", 85.0, False),
+    ]
+
+
+def test_a_list_of_names_gives_each_thing_named_at_99_and_no_record_about_only_one(exact: Found) -> None:
+    assert [(r[0], r[1], r[2]) for r in rows(exact, "Rosneft Gazprom")] == [
+        ("gazprom", 99.0, "name"),
+        ("rosneft", 99.0, "name"),
+    ]
