@@ -578,6 +578,7 @@ entities:
     name: Gazprom
     category: organisation
     description: Another big gas firm.
+    aliases: [Blue Flame]
     topics: [energy]
     source: {id: report, paragraph: 1}
 facts:
@@ -743,3 +744,80 @@ def test_a_list_of_names_gives_each_thing_named_at_99_and_no_record_about_only_o
         ("gazprom", 99.0, "name"),
         ("rosneft", 99.0, "name"),
     ]
+
+
+def test_a_word_of_a_longer_name_holds_by_the_share_of_the_name_it_is(exact: Found) -> None:
+    # "flame" is half of the alias "Blue Flame": 0.9 + 0.09 x 1/2, no length norm for a name.
+    assert rows(exact, "flame") == [("gazprom", 94.5, "alias", "Blue Flame", ((5, 10),), None, True)]
+
+
+def small_index(tmp_path: Path, text: str) -> SearchIndex:
+    path = tmp_path / "factbase.yaml"
+    path.write_text(text, encoding="utf-8")
+    return SearchIndex(load_factbase(path))
+
+
+def entity_yaml(record_id: str, name: str, description: str, aliases: tuple[str, ...] = ()) -> str:
+    also = f"    aliases: [{', '.join(aliases)}]\n" if aliases else ""
+    return (
+        f"  - id: {record_id}\n    name: {name}\n    category: project\n    description: {description}\n{also}"
+        "    topics: [misc]\n    source: {id: report, paragraph: 1}\n"
+    )
+
+
+def fact_yaml(record_id: str, statement: str, entity: str) -> str:
+    return (
+        f"  - id: {record_id}\n    statement: {statement}\n    status: confirmed\n    topics: [misc]\n"
+        f"    entities: [{entity}]\n    source: {{id: report, paragraph: 2}}\n"
+    )
+
+
+MISC = SOURCES + "topics:\n  - id: misc\n    title: Misc\n    description: Sundry things noted here.\n"
+
+
+def test_only_the_three_things_a_query_best_describes_bring_their_records(tmp_path: Path) -> None:
+    # Four texts each: no length norm. e1's description holds all three words, e2 to e4's two (fighter, jet:
+    # 4 records each, engine: 1 of 9; weights ln 2.8, ln 2.8, ln 5.5, so two words are 55% of the query):
+    # e1, e2 and e3 are described (0.6), e4 is not (only three are). Each holds its words at 0.96 x 0.6 / 0.85;
+    # e4 its two at 0.6. f1 holds the three words through e1 at 0.6 (60.0), f2 and f3 two (32.8), f4 none.
+    index = small_index(
+        tmp_path,
+        MISC
+        + "entities:\n"
+        + entity_yaml("e1", "Aero One", "Fighter jet engine maker.")
+        + "".join(entity_yaml(f"e{i}", f"Aero {i}", "Fighter jet for sale.") for i in (2, 3, 4))
+        + "facts:\n"
+        + "".join(fact_yaml(f"f{i}", "Plain words said here.", f"e{i}") for i in (1, 2, 3, 4)),
+    )
+    assert [
+        (h.record_id, h.score, h.match.via, h.complete) for h in search(index, "fighter jet engine", limit=None)
+    ] == [
+        ("e1", 67.8, None, True),
+        ("f1", 60.0, "e1", True),
+        ("e2", 37.1, None, False),
+        ("e3", 37.1, None, False),
+        ("e4", 32.8, None, False),
+        ("f2", 32.8, "e2", False),
+        ("f3", 32.8, "e3", False),
+    ]
+
+
+def test_suggestions_are_the_three_nearest_owners_among_the_24_nearest_names(tmp_path: Path) -> None:
+    alpha = ", ".join(f"Alpha{i}" for i in range(1, 13))
+    alphab = ", ".join(f"Alphab{i}" for i in range(1, 13))
+    index = small_index(
+        tmp_path,
+        MISC
+        + "entities:\n"
+        + entity_yaml("a", "Alpha", "One.", (alpha,))
+        + entity_yaml("b", "Alphab", "Two.", (alphab,))
+        + entity_yaml("c", "Alphaxyzw", "Three.")
+        + "".join(entity_yaml(f"g{i}", name, "Four.") for i, name in enumerate(("Gammaa", "Gammaab", "Gammaabc")))
+        + entity_yaml("g9", "Gammaabcd", "Five."),
+    )
+    # Similarity to "gamma": 90.9, 83.3, 76.9, 71.4: the first three.
+    assert suggestions(index, "Gamma") == ["Gammaa", "Gammaab", "Gammaabc"]
+    # The 26 names of Alpha and Alphab are all nearer "alpha" than Alphaxyzw (71.4): among the 24 nearest, two
+    # owners only.
+    assert suggestions(index, "alpha") == ["Alpha", "Alphab"]
+    assert suggestions(index, "alpha", limit=1) == ["Alpha"]
