@@ -936,3 +936,41 @@ def test_searchable_fields_of_each_kind(exact: Found, tmp_path: Path) -> None:
         ("alias", "Blue Flame"),
         ("description", "Another big gas firm."),
     )
+
+
+def test_a_name_in_a_query_weighs_one_and_a_half_times_and_a_linked_record_gains_by_its_text(exact: Found) -> None:
+    # rosneft: 2 records of 10 hold it (ln 13/3, x 1.5 as a name: 2.1995); output: 1 (ln 6: 1.7918).
+    # other: rosneft through its link 0.85, output 0.7 + 0.15 x 0.7: 83.0. rosneft: its name 0.96, output 0:
+    # 52.9. deal: rosneft 0.85 + 0.15 x 0.7, output 0: 52.6.
+    assert [(r[0], r[1], r[5], r[6]) for r in rows(exact, "Rosneft output")] == [
+        ("other", 83.0, "rosneft", True),
+        ("rosneft", 52.9, None, False),
+        ("deal", 52.6, "rosneft", False),
+    ]
+
+
+def test_when_no_record_holds_every_word_those_under_30_are_left_out(exact: Found) -> None:
+    # Three words as rare as each other: other holds two (46.7), deal one (23.3, left out).
+    assert [(r[0], r[1], r[6]) for r in rows(exact, "contract sharply output")] == [("other", 46.7, False)]
+    assert [(r[0], r[1], r[6]) for r in rows(exact, "contract output")] == [
+        ("deal", 35.0, False),
+        ("other", 35.0, False),
+    ]
+
+
+def test_an_outcome_holds_a_word_at_099_of_its_expectation(tmp_path: Path) -> None:
+    # Lengths 4 (misc), 4 (hope), 11 (the outcome: summary and verdict in words), average 19/3: hope's
+    # statement holds "bridge" at 0.7 / (0.6 + 0.4 x 4 / 6.33) = 0.821, the outcome at 0.99 x that.
+    index = small_index(
+        tmp_path,
+        MISC + "facts:\n  - id: hope\n    statement: A bridge may open.\n    status: expected\n    topics: [misc]\n"
+        "    source: {id: report, paragraph: 2}\n"
+        'outcomes:\n  - id: o\n    expectation: hope\n    verdict: not-reported\n    as_of: "2025-12-06"\n'
+        "    summary: It opened on time.\n    evidence: []\n",
+    )
+    records = dict(load_factbase(tmp_path / "factbase.yaml").by_id)
+    hits = search(index, "bridge", limit=None, records=records)
+    assert [(h.record_id, h.score, h.match.field, h.match.text, h.match.spans, h.match.via) for h in hits] == [
+        ("hope", 82.1, "statement", "A bridge may open.", ((2, 8),), None),
+        ("o", 81.3, "summary", "It opened on time.", (), None),
+    ]
