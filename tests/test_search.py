@@ -765,10 +765,11 @@ def entity_yaml(record_id: str, name: str, description: str, aliases: tuple[str,
     )
 
 
-def fact_yaml(record_id: str, statement: str, entity: str) -> str:
+def fact_yaml(record_id: str, statement: str, entity: str | None = None) -> str:
     return (
         f"  - id: {record_id}\n    statement: {statement}\n    status: confirmed\n    topics: [misc]\n"
-        f"    entities: [{entity}]\n    source: {{id: report, paragraph: 2}}\n"
+        + (f"    entities: [{entity}]\n" if entity else "")
+        + "    source: {id: report, paragraph: 2}\n"
     )
 
 
@@ -974,3 +975,26 @@ def test_an_outcome_holds_a_word_at_099_of_its_expectation(tmp_path: Path) -> No
         ("hope", 82.1, "statement", "A bridge may open.", ((2, 8),), None),
         ("o", 81.3, "summary", "It opened on time.", (), None),
     ]
+    # "outcome" names a kind: the outcome holds it at 0.7, and "bridge" at 0.99 x 0.821; both words as rare.
+    assert [(h.record_id, h.score, h.complete) for h in search(index, "bridge outcome", limit=None)] == [
+        ("o", 75.6, True),
+        ("hope", 41.0, False),
+    ]
+
+
+def test_a_linked_record_that_says_an_alias_gains_less_than_one_that_says_the_name(tmp_path: Path) -> None:
+    # Ten records of four words (Gazprom is linked from three: not generic). f2 says the name (0.35, and its
+    # text holds the word: 0.7), f1 the whole alias (0.35 x 0.9), f3 neither: 0.85 + 0.15 x that.
+    index = small_index(
+        tmp_path,
+        MISC
+        + "entities:\n"
+        + entity_yaml("gas", "Gazprom", "Another big gas firm.", ("Blue Flame",))
+        + "facts:\n"
+        + fact_yaml("f1", "Blue Flame grew fast.", "gas")
+        + fact_yaml("f2", "Gazprom grew very fast.", "gas")
+        + fact_yaml("f3", "Nothing else said here.", "gas")
+        + "".join(fact_yaml(f"plain-{i}", "Plain words said here.") for i in range(5)),
+    )
+    found = [(h.record_id, h.score, h.match.via) for h in search(index, "Gazprom", limit=None)]
+    assert found == [("gas", 100.0, None), ("f2", 95.5, "gas"), ("f1", 89.7, "gas"), ("f3", 85.0, "gas")]
