@@ -1005,3 +1005,9 @@ def test_a_linked_record_that_says_an_alias_gains_less_than_one_that_says_the_na
     )
     found = [(h.record_id, h.score, h.match.via) for h in search(index, "Gazprom", limit=None)]
     assert found == [("gas", 100.0, None), ("f2", 95.5, "gas"), ("f1", 89.7, "gas"), ("f3", 85.0, "gas")]
+
+
+def test_a_text_of_more_than_65535_words_counts_as_65535_long(tmp_path: Path) -> None:
+    index = small_index(tmp_path, MISC + "facts:\n" + fact_yaml("long", "word " * 70_000 + "end."))
+    assert list(index.lengths) == [4, 65_535]
+    assert [h.record_id for h in search(index, "end")] == ["long"]
