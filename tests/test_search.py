@@ -1011,3 +1011,18 @@ def test_a_text_of_more_than_65535_words_counts_as_65535_long(tmp_path: Path) ->
     index = small_index(tmp_path, MISC + "facts:\n" + fact_yaml("long", "word " * 70_000 + "end."))
     assert list(index.lengths) == [4, 65_535]
     assert [h.record_id for h in search(index, "end")] == ["long"]
+
+
+def test_a_quote_is_found_by_its_context_at_05(tmp_path: Path) -> None:
+    # Lengths: misc 4, the speaker 4, the quote 10 (text 4, speaker 2, context 4); average 6. The context
+    # holds "Sputnik" at 0.5 / (0.6 + 0.4 x 10 / 6) = 0.395.
+    quote = (
+        'quotes:\n  - id: q\n    text: "We will see it."\n    speaker: sp\n    context: At the Sputnik plant.\n'
+        "    fragment: false\n    topics: [misc]\n    entities: [sp]\n    source: {id: report, paragraph: 3}\n"
+    )
+    index = small_index(tmp_path, MISC + "entities:\n" + entity_yaml("sp", "Ann Lee", "A speaker at events.") + quote)
+    records = dict(load_factbase(tmp_path / "factbase.yaml").by_id)
+    hits = search(index, "Sputnik", limit=None, records=records)
+    assert [(h.record_id, h.score, h.match.field, h.match.text, h.match.spans) for h in hits] == [
+        ("q", 39.5, "context", "At the Sputnik plant.", ((7, 14),))
+    ]
