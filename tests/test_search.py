@@ -730,13 +730,21 @@ def test_the_count_is_of_every_match_and_the_limit_cuts_the_best(exact: Found) -
     assert ([(h.record_id, h.score, h.match.text) for h in hits], count) == ([("deal", 85.0, "")], 3)
 
 
-def test_a_word_found_nowhere_makes_every_hit_partial_with_the_same_scores(exact: Found) -> None:
-    # The query is no longer rosneft's name exactly: the thing named holds its words at 0.96. "banana" weighs 0.
-    assert [(r[0], r[1], r[6]) for r in rows(exact, "Rosneft banana")] == [
-        ("rosneft", 96.0, False),
-        ("deal", 95.5, False),
-        ("other", 85.0, False),
-    ]
+@pytest.mark.parametrize(
+    ("query", "expected"),
+    [
+        # The query is no longer rosneft's name exactly: the thing named holds its words at 0.96. "banana" is
+        # found nowhere and weighs 0.
+        ("Rosneft banana", [("rosneft", 96.0, False), ("deal", 95.5, False), ("other", 85.0, False)]),
+        # No outcome among the ten records: "outcome" weighs ln 11 (as rare as can be), rosneft 1.5 x ln 13/3; no
+        # record holds "outcome": 0.96, 0.955 and 0.85 of 2.1995 / 4.5974.
+        ("Rosneft outcome", [("rosneft", 45.9, False), ("deal", 45.7, False), ("other", 40.7, False)]),
+    ],
+)
+def test_a_word_no_record_holds_makes_every_hit_partial(
+    exact: Found, query: str, expected: list[tuple[str, float, bool]]
+) -> None:
+    assert [(r[0], r[1], r[6]) for r in rows(exact, query)] == expected
 
 
 def test_a_list_of_names_gives_each_thing_named_at_99_and_no_record_about_only_one(exact: Found) -> None:
@@ -776,12 +784,8 @@ def fact_yaml(record_id: str, statement: str, entity: str | None = None) -> str:
 MISC = SOURCES + "topics:\n  - id: misc\n    title: Misc\n    description: Sundry things noted here.\n"
 
 
-def test_only_the_three_things_a_query_best_describes_bring_their_records(tmp_path: Path) -> None:
-    # Four texts each: no length norm. e1's description holds all three words, e2 to e4's two (fighter, jet:
-    # 4 records each, engine: 1 of 9; weights ln 2.8, ln 2.8, ln 5.5, so two words are 55% of the query):
-    # e1, e2 and e3 are described (0.6), e4 is not (only three are). Each holds its words at 0.96 x 0.6 / 0.85;
-    # e4 its two at 0.6. f1 holds the three words through e1 at 0.6 (60.0), f2 and f3 two (32.8), f4 none.
-    index = small_index(
+def described_index(tmp_path: Path) -> SearchIndex:
+    return small_index(
         tmp_path,
         MISC
         + "entities:\n"
@@ -790,6 +794,14 @@ def test_only_the_three_things_a_query_best_describes_bring_their_records(tmp_pa
         + "facts:\n"
         + "".join(fact_yaml(f"f{i}", "Plain words said here.", f"e{i}") for i in (1, 2, 3, 4)),
     )
+
+
+def test_only_the_three_things_a_query_best_describes_bring_their_records(tmp_path: Path) -> None:
+    # Four texts each: no length norm. e1's description holds all three words, e2 to e4's two (fighter, jet:
+    # 4 records each, engine: 1 of 9; weights ln 2.8, ln 2.8, ln 5.5, so two words are 55% of the query):
+    # e1, e2 and e3 are described (0.6), e4 is not (only three are). Each holds its words at 0.96 x 0.6 / 0.85;
+    # e4 its two at 0.6. f1 holds the three words through e1 at 0.6 (60.0), f2 and f3 two (32.8), f4 none.
+    index = described_index(tmp_path)
     assert [
         (h.record_id, h.score, h.match.via, h.complete) for h in search(index, "fighter jet engine", limit=None)
     ] == [
@@ -989,20 +1001,23 @@ def test_an_outcome_holds_a_word_at_099_of_its_expectation(tmp_path: Path) -> No
     ]
 
 
+# Ten records of four words: Gazprom (alias Blue Flame), three facts linked to it, five plain ones.
+GAS_BASE = (
+    MISC
+    + "entities:\n"
+    + entity_yaml("gas", "Gazprom", "Another big gas firm.", ("Blue Flame",))
+    + "facts:\n"
+    + fact_yaml("f1", "Blue Flame grew fast.", "gas")
+    + fact_yaml("f2", "Gazprom grew very fast.", "gas")
+    + fact_yaml("f3", "Nothing else said here.", "gas")
+    + "".join(fact_yaml(f"plain-{i}", "Plain words said here.") for i in range(5))
+)
+
+
 def test_a_linked_record_that_says_an_alias_gains_less_than_one_that_says_the_name(tmp_path: Path) -> None:
     # Ten records of four words (Gazprom is linked from three: not generic). f2 says the name (0.35, and its
     # text holds the word: 0.7), f1 the whole alias (0.35 x 0.9), f3 neither: 0.85 + 0.15 x that.
-    index = small_index(
-        tmp_path,
-        MISC
-        + "entities:\n"
-        + entity_yaml("gas", "Gazprom", "Another big gas firm.", ("Blue Flame",))
-        + "facts:\n"
-        + fact_yaml("f1", "Blue Flame grew fast.", "gas")
-        + fact_yaml("f2", "Gazprom grew very fast.", "gas")
-        + fact_yaml("f3", "Nothing else said here.", "gas")
-        + "".join(fact_yaml(f"plain-{i}", "Plain words said here.") for i in range(5)),
-    )
+    index = small_index(tmp_path, GAS_BASE)
     found = [(h.record_id, h.score, h.match.via) for h in search(index, "Gazprom", limit=None)]
     assert found == [("gas", 100.0, None), ("f2", 95.5, "gas"), ("f1", 89.7, "gas"), ("f3", 85.0, "gas")]
 
@@ -1013,19 +1028,33 @@ def test_a_text_of_more_than_65535_words_counts_as_65535_long(tmp_path: Path) ->
     assert [h.record_id for h in search(index, "end")] == ["long"]
 
 
-def test_a_quote_is_found_by_its_context_at_05(tmp_path: Path) -> None:
-    # Lengths: misc 4, the speaker 4, the quote 10 (text 4, speaker 2, context 4); average 6. The context
-    # holds "Sputnik" at 0.5 / (0.6 + 0.4 x 10 / 6) = 0.395.
-    quote = (
-        'quotes:\n  - id: q\n    text: "We will see it."\n    speaker: sp\n    context: At the Sputnik plant.\n'
-        "    fragment: false\n    topics: [misc]\n    entities: [sp]\n    source: {id: report, paragraph: 3}\n"
-    )
-    index = small_index(tmp_path, MISC + "entities:\n" + entity_yaml("sp", "Ann Lee", "A speaker at events.") + quote)
+QUOTE_BASE = (
+    MISC
+    + "entities:\n"
+    + entity_yaml("sp", "Ann Lee", "A speaker at events.")
+    + 'quotes:\n  - id: q\n    text: "We will see it."\n    speaker: sp\n    context: At the Sputnik plant.\n'
+    + "    fragment: false\n    topics: [misc]\n    entities: [sp]\n    source: {id: report, paragraph: 3}\n"
+)
+
+
+@pytest.mark.parametrize(
+    ("query", "expected"),
+    [
+        # Lengths: misc 4, the speaker 4, the quote 10 (text 4, speaker 2, context 4); average 6. The context
+        # holds "Sputnik" at 0.5 / (0.6 + 0.4 x 10 / 6) = 0.395.
+        ("Sputnik", ("q", 39.5, "context", "At the Sputnik plant.", ((7, 14),))),
+        # The text holds "see" at 0.7 x 0.789, better than the context holds "Sputnik": the text is shown, with
+        # the spans of the words it holds.
+        ("see Sputnik", ("q", 47.4, "text", "We will see it.", ((8, 11),))),
+    ],
+)
+def test_a_quote_is_found_by_its_context_and_shown_by_its_best_field(
+    tmp_path: Path, query: str, expected: tuple[object, ...]
+) -> None:
+    index = small_index(tmp_path, QUOTE_BASE)
     records = dict(load_factbase(tmp_path / "factbase.yaml").by_id)
-    hits = search(index, "Sputnik", limit=None, records=records)
-    assert [(h.record_id, h.score, h.match.field, h.match.text, h.match.spans) for h in hits] == [
-        ("q", 39.5, "context", "At the Sputnik plant.", ((7, 14),))
-    ]
+    hits = search(index, query, limit=None, records=records)
+    assert [(h.record_id, h.score, h.match.field, h.match.text, h.match.spans) for h in hits] == [expected]
 
 
 SYNONYM_TARGETS = (
@@ -1077,3 +1106,71 @@ def test_a_word_naming_events_is_held_by_each_event_at_07(tmp_path: Path, query:
     index = small_index(tmp_path, MISC + "facts:\n" + fact_yaml("f", "They met at noon.") + event)
     assert [(h.record_id, h.score, h.complete) for h in search(index, query, limit=None)] == [("ev", 77.0, True)]
     assert search(index, query.split()[1]) == []
+
+
+def test_search_shows_ten_results_unless_told_otherwise(tmp_path: Path) -> None:
+    facts = "".join(fact_yaml(word, f"They saw {word} today.") for word in SYNONYM_TARGETS)
+    index = small_index(tmp_path, MISC + "facts:\n" + facts)
+    # Every statement holds "saw" at 0.7: equal scores, in the order of their ids.
+    first_ten = sorted(SYNONYM_TARGETS)[:10]
+    assert [(h.record_id, h.score) for h in search(index, "saw")] == [(word, 70.0) for word in first_ten]
+    hits, count = search_counted(index, "saw")
+    assert ([h.record_id for h in hits], count) == (first_ten, 24)
+
+
+def test_in_a_fact_base_of_one_record_a_word_weighs_as_found_in_one_of_one(tmp_path: Path) -> None:
+    # ln(1 + 1/2) x 1.5 as a name, against "outcome" in no record: ln(1 + 1/1); the topic holds its title at 0.96.
+    index = small_index(tmp_path, MISC)
+    assert [(h.record_id, h.score, h.complete) for h in search(index, "misc outcome")] == [("misc", 44.9, False)]
+
+
+def test_a_name_is_found_wherever_it_stands_in_the_query(exact: Found) -> None:
+    assert rows(exact, "banana Rosneft") == rows(exact, "Rosneft banana")
+    assert rows(exact, "output Rosneft") == rows(exact, "Rosneft output")
+
+
+def test_a_lone_letter_is_a_query_by_itself(small: SearchIndex) -> None:
+    # "S" is half of the name S-400 (0.9 + 0.09 x 1/2) and stands in no other name: the quote about the S-400 is
+    # about what it means (0.8).
+    assert [(h.record_id, h.score, h.match.via) for h in search(small, "S", limit=None)] == [
+        ("s-400", 94.5, None),
+        ("quote-peskov-s-400", 80.0, "s-400"),
+    ]
+
+
+def test_a_word_of_the_first_records_title_brings_its_records(small: SearchIndex) -> None:
+    # "energy" is half of the title "Energy (oil)" of the first record of the index (0.945), and the one name
+    # that holds it: its records hold it at 0.8.
+    assert [(h.record_id, h.score, h.match.field, h.match.via) for h in search(small, "energy", limit=None)] == [
+        ("energy", 94.5, "title", None),
+        ("crude-flows", 80.0, "topics", "energy"),
+        ("tariff", 80.0, "topics", "energy"),
+    ]
+
+
+def test_a_word_of_a_name_brings_its_records_after_words_found_in_other_records(tmp_path: Path) -> None:
+    # "plain" is found first, in five records about nothing; "flame" stands in Gazprom's alias only: f3 holds it
+    # at 0.8 through the link. plain: ln(1 + 10/6), flame: ln(1 + 10/3).
+    index = small_index(tmp_path, GAS_BASE)
+    found = {h.record_id: (h.score, h.match.via, h.complete) for h in search(index, "plain flame", limit=None)}
+    assert found["f3"] == (47.9, "gas", False)
+
+
+def test_what_a_query_describes_is_found_after_words_found_elsewhere(tmp_path: Path) -> None:
+    # "plain" (ln 2.8) is found first, in the facts; e1's description holds the other three words (ln 2.8 twice,
+    # ln 5.5): f1 holds plain at 0.7 + 0.15 x 0.7 and the rest at 0.6 through e1.
+    hits = search(described_index(tmp_path), "plain fighter jet engine", limit=None)
+    assert (hits[0].record_id, hits[0].score, hits[0].match.via, hits[0].complete) == ("f1", 64.4, "e1", True)
+
+
+def test_a_description_is_read_after_a_name_that_holds_a_query_word(tmp_path: Path) -> None:
+    # "aero" stands in all four names (too many to mean one); e1's description holds the other three words, 79%
+    # of the query's weight (ln 2.8 for each of aero, fighter, jet; ln 5.5 for engine; e2's two: 43%): f1 holds
+    # them at 0.6 through e1, 0.6 x 3.764 / 4.794.
+    hits = search(described_index(tmp_path), "aero fighter jet engine", limit=None)
+    assert [(h.score, h.match.via, h.complete) for h in hits if h.record_id == "f1"] == [(47.1, "e1", False)]
+
+
+def test_words_of_a_name_in_another_order_hold_by_how_much_of_the_name_they_are(exact: Found) -> None:
+    # Not the alias "Blue Flame" as written, but both its words: 0.9 + 0.09 x 1 (all of the name) x 2 / 2.
+    assert rows(exact, "flame blue") == [("gazprom", 99.0, "alias", "Blue Flame", ((0, 4), (5, 10)), None, True)]
