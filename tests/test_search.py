@@ -951,6 +951,11 @@ def test_searchable_fields_of_each_kind(exact: Found, tmp_path: Path) -> None:
         ("alias", "нефть"),
         ("description", "Energy cooperation."),
     )
+    assert searchable_fields(load_factbase(bundled_data_dir()).by_id["bilateral-trade-target"]) == (
+        ("display", "$100 billion"),
+        ("measures", "Target level of India-Russia bilateral trade"),
+        ("period", "over the next five years"),
+    )
     assert searchable_fields(exact[1]["gazprom"]) == (
         ("name", "Gazprom"),
         ("alias", "Blue Flame"),
@@ -1122,6 +1127,8 @@ def test_in_a_fact_base_of_one_record_a_word_weighs_as_found_in_one_of_one(tmp_p
     # ln(1 + 1/2) x 1.5 as a name, against "outcome" in no record: ln(1 + 1/1); the topic holds its title at 0.96.
     index = small_index(tmp_path, MISC)
     assert [(h.record_id, h.score, h.complete) for h in search(index, "misc outcome")] == [("misc", 44.9, False)]
+    # Its description holds "sundry" at 0.6: one record of four words is as long as the average.
+    assert [(h.record_id, h.score) for h in search(index, "sundry")] == [("misc", 60.0)]
 
 
 def test_a_name_is_found_wherever_it_stands_in_the_query(exact: Found) -> None:
