@@ -71,6 +71,9 @@ MODULE_TESTS: dict[str, tuple[str, ...]] = {
     "storage/cache.py": ("tests/test_cache.py",),
     "storage/store.py": ("tests/test_cache.py",),
     "model/citing.py": ("tests/test_analysis.py", "tests/test_outcomes.py"),
+    "loading/yamlsource.py": ("tests/test_loader.py",),
+    "loading/crosscheck.py": ("tests/test_crosscheck.py",),
+    "text.py": ("tests/test_text.py", "tests/test_search.py"),
 }
 
 # Mutants set aside as equivalent unless --equivalent names another file.
