@@ -76,3 +76,92 @@ def test_validate_json(run: Run) -> None:
     out = run("validate", "--json")
     assert out.code == 0
     assert json.loads(out.stdout)["ok"] is True
+
+
+# -- check_against on a fact base and a text of its own ---------------------------------------------------------
+
+CHECKED = """\
+figures:
+  - id: share
+    value: 77
+    unit: percent
+    display: 77%
+    qualifier: exact
+    measures: A share
+    status: confirmed
+    topics: [trade]
+    source: {id: report, paragraph: 1}
+  - id: misplaced
+    value: 5
+    unit: years
+    display: five years
+    qualifier: exact
+    measures: A horizon
+    status: confirmed
+    topics: [trade]
+    source: {id: report, paragraph: 1}
+  - id: beyond
+    value: 3
+    unit: people
+    display: three people
+    qualifier: exact
+    measures: Units
+    status: confirmed
+    topics: [trade]
+    source: {id: report, paragraph: 9}
+quotes:
+  - id: last-paragraph
+    text: "we shall see"
+    speaker: {name: Dmitry Peskov}
+    context: a statement
+    fragment: true
+    topics: [trade]
+    source: {id: report, paragraph: 3}
+  - id: missing
+    text: "never said"
+    speaker: {name: Dmitry Peskov}
+    context: a statement
+    fragment: true
+    topics: [trade]
+    source: {id: report, paragraph: 2}
+"""
+# Three paragraphs: blank lines do not count, and typography is normalised on both sides.
+TEXT = "Russia\u2019s share is 77% of it.\n\n   \nIn five years, trade doubles.\nPeskov: \u201cwe shall see\u201d.\n"
+
+
+def test_check_against_reports_exactly_what_is_misplaced_or_missing(tmp_path: Path) -> None:
+    from conftest import PRELUDE
+    from indoruss.errors import Problem
+    from indoruss.loading.crosscheck import check_against, paragraphs
+    from indoruss.loading.loader import load_factbase
+
+    assert paragraphs(TEXT) == [
+        "Russia's share is 77% of it.",
+        "In five years, trade doubles.",
+        'Peskov: "we shall see".',
+    ]
+    path = tmp_path / "fb.yaml"
+    path.write_text(PRELUDE + CHECKED, encoding="utf-8")
+    fb = load_factbase(path)
+    lines = {r.id: r.origin.line for r in fb.records()}
+    found = check_against(fb, TEXT, "the text")
+    assert found == [
+        # a quote in its cited paragraph, the last one, passes; one in no paragraph is named with its words
+        Problem(str(path), "quote does not appear in the text: 'never said'", lines["missing"], None, "missing.text"),
+        # a figure in its cited paragraph passes; one cited to the wrong paragraph is told where it is
+        Problem(
+            str(path),
+            "figure display form is in paragraph 2 of the text, not in the cited paragraph 1",
+            lines["misplaced"],
+            None,
+            "misplaced.display",
+        ),
+        # a paragraph past the end of the text is no paragraph
+        Problem(
+            str(path),
+            "figure display form does not appear in the text: 'three people'",
+            lines["beyond"],
+            None,
+            "beyond.display",
+        ),
+    ]
