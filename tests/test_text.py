@@ -7,7 +7,7 @@ from decimal import Decimal
 from hypothesis import given
 from hypothesis import strategies as st
 
-from indoruss.text import number_term, tokens
+from indoruss.text import fold, normalise_typography, number_term, spelled_numbers, terms, tokens
 
 MULTIPLIERS = {"k": 10**3, "mn": 10**6, "million": 10**6, "bn": 10**9, "lakh": 10**5, "crore": 10**7}
 
@@ -53,3 +53,66 @@ def test_tokens_carry_term_and_span() -> None:
         ("usd", 12, 13),
         ("5000000000", 13, 16),
     ]
+
+
+def test_typography_plain_quotes_dashes_and_spaces() -> None:
+    # curly double quotes become '"', curly single ones "'"; plain letters (X included) stay as written
+    assert (
+        normalise_typography("Xi said \u201cMake in India\u201d and \u201eX\u201f") == 'Xi said "Make in India" and "X"'
+    )
+    assert normalise_typography("Modi\u2019s  S\u2013400\u00a0deal") == "Modi's S-400 deal"
+
+
+def test_fold_spelling_variants_and_plurals() -> None:
+    # American spellings meet the British ones the fact base is written in, after the plural is taken off
+    assert fold("center") == "centre"
+    assert fold("Centers") == "centre"
+    assert fold("centre") == "centre"
+    assert fold("labor") == "labour"
+    # words that only look plural keep their s
+    assert fold("series") == "series"
+    assert fold("species") == "species"
+    assert fold("news") == "news"
+    assert fold("famous") == "famous"
+    assert fold("status") == "status"
+    assert fold("analysis") == "analysis"
+    assert fold("class") == "class"
+    # real plurals lose it
+    assert fold("countries") == "country"
+    assert fold("taxes") == "tax"
+    assert fold("deals") == "deal"
+
+
+def test_written_multipliers_read_as_numbers() -> None:
+    assert number_term("2", "billion") == "2000000000"
+    assert number_term("3", "trillion") == "3000000000000"
+    assert number_term("1.5", "thousand") == "1500"
+    assert terms("a 100 billion target") == ["a", "100000000000", "target"]
+
+
+def spelled(text: str) -> list[str]:
+    return [t.term for t in spelled_numbers(tokens(text))]
+
+
+def test_spelled_out_numbers_read_as_one_term() -> None:
+    assert spelled("nine hundred") == ["900"]
+    assert spelled("forty thousand troops") == ["40000", "troop"]
+    assert spelled("seventy thousand") == ["70000"]
+    assert spelled("two hundred forty nine") == ["249"]
+    assert spelled("one thousand zero") == ["1000"]
+    assert spelled("zero zero seven") == ["7"]
+    assert spelled("ninety nine") == ["99"]
+    # a lone number word stays a word
+    assert spelled("nine years") == ["nine", "year"]
+    assert spelled("forty") == ["forty"]
+    found = spelled_numbers(tokens("about forty thousand jobs"))
+    assert [(t.term, t.start, t.end) for t in found] == [("about", 0, 5), ("40000", 6, 20), ("job", 21, 25)]
+
+
+def test_fold_russian_case_forms_lose_one_ending() -> None:
+    # only the last vowel or soft sign goes, and only from words of five letters or more
+    assert fold("Путина") == "путин"
+    assert fold("Путин") == "путин"
+    assert fold("Индию") == "инди"
+    assert fold("нефти") == "нефт"
+    assert fold("мира") == "мира"
