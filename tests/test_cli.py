@@ -586,3 +586,13 @@ def test_search_says_how_many_it_shows_of_how_many_match(run: Run) -> None:
     facts = run("search", "Sakhalin", "--kind", "fact", "--limit", "100", "--format", "plain")
     one = run("search", "Sakhalin", "--kind", "fact", "--limit", "1", "--format", "plain")
     assert one.stderr == f"1 of {len(facts.stdout.splitlines())}; --limit to see more\n"
+
+
+def test_show_says_how_many_related_records_it_leaves_out(run: Run) -> None:
+    every = run("show", "s-400", "--limit", "1000")
+    related = [line for line in every.stdout.splitlines() if line.startswith("related\t")]
+    assert every.code == 0 and every.stderr == "" and len(related) > 2
+    two = run("show", "s-400", "--limit", "2")
+    assert two.code == 0
+    assert [line for line in two.stdout.splitlines() if line.startswith("related\t")] == related[:2]
+    assert two.stderr == f"2 of {len(related)} related records; --limit to see more\n"

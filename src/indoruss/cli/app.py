@@ -746,7 +746,13 @@ def show(
 
     choice = _choice(fmt, json, fields, (), piped="plain")
     fb = _state.factbase
-    shown = detail(fb, find_record(fb, id_or_name), limit)
+    whole = detail(fb, find_record(fb, id_or_name))
+    shown = whole
+    if len(whole.related) > limit:
+        from dataclasses import replace
+
+        shown = replace(whole, related=whole.related[:limit])
+        _state.cut = f"{limit} of {len(whole.related)} related records; --limit to see more"
     record = shown.record
     _show(choice, lambda: detail_json(fb, shown), _rows([record], (record.kind,)), lambda view: view.show(fb, shown))
 
