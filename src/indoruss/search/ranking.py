@@ -207,7 +207,7 @@ def search_counted(
         # query, not stray words.
         scored = [row for row in scored if row.score >= PARTIAL_FLOOR]
     passing = scored if filters == Filters() else [row for row in scored if _passes(index, row.doc, filters)]
-    ranked = order(index, passing, Filters(), limit)
+    ranked = order(index, passing, limit)
     accepted = set().union(*parsed.expansions)
     # A word found nowhere makes every result a partial match.
     hits = [_hit(index, row._replace(complete=row.complete and parsed.whole), accepted, records) for row in ranked]
@@ -494,8 +494,8 @@ def _field_weight(index: SearchIndex, doc: int, code: int, slots: WordQualities,
     return FIELD_WEIGHTS[field]
 
 
-def order(index: SearchIndex, scored: list[Scored], filters: Filters, limit: int | None) -> list[Scored]:
-    passing = scored if filters == Filters() else [row for row in scored if _passes(index, row.doc, filters)]
+def order(index: SearchIndex, passing: list[Scored], limit: int | None) -> list[Scored]:
+    """The best `limit` of the records that passed the filters, best first; ties by kind, then id."""
     kinds, record_ids, kind_order = index.kinds, index.record_ids, m.KIND_ORDER
 
     def key(row: Scored) -> tuple[float, int, str]:
