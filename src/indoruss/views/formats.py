@@ -87,10 +87,11 @@ def render(
             table = table.pick(checked_fields(choice.fields, table.names))
         elif choice.format in SHORT:
             table = table.pick([name for name in table.default if name in table.names])
-        if choice.format == "table":
-            for_people(lambda: _table(table))
+        writer = WRITERS[choice.format]
+        if choice.format == "table":  # the one column format for people: paged like their views
+            for_people(lambda: writer(table))
         else:
-            WRITERS[choice.format](table)
+            writer(table)
 
 
 def checked_fields(fields: Sequence[str], names: Sequence[str]) -> list[str]:
