@@ -283,8 +283,13 @@ def _first(chosen: list[Any], limit: int | None) -> list[Any]:
     """At most `limit` of the records; when that is fewer, _show says so on stderr after the list."""
     if limit is None or len(chosen) <= limit:
         return chosen
-    _state.cut = f"{limit} of {len(chosen)}; --limit to see more"
+    _cut(limit, len(chosen))
     return chosen[:limit]
+
+
+def _cut(shown: int, total: int, what: str = "") -> None:
+    """Remember that a limit showed `shown` of `total`, for _show to say after the list."""
+    _state.cut = f"{shown} of {total}{what}; --limit to see more"
 
 
 def _show(
@@ -462,7 +467,7 @@ def search(
 
         warn(f"No record matches every word of {query!r}; closest matches:")
     if matching > len(hits):
-        _state.cut = f"{len(hits)} of {matching}; --limit to see more"
+        _cut(len(hits), matching)
     fb = store.subset([h.record_id for h in hits]) if _state.as_of is None else _state.factbase
     matched = {h.record_id: (round(h.score, 1), h.match.field) for h in hits}
     _show(
@@ -752,7 +757,7 @@ def show(
         from dataclasses import replace
 
         shown = replace(whole, related=whole.related[:limit])
-        _state.cut = f"{limit} of {len(whole.related)} related records; --limit to see more"
+        _cut(limit, len(whole.related), " related records")
     record = shown.record
     _show(choice, lambda: detail_json(fb, shown), _rows([record], (record.kind,)), lambda view: view.show(fb, shown))
 
