@@ -121,8 +121,15 @@ _T = TypeVar("_T")
 
 
 @dataclass_transform(frozen_default=True, kw_only_default=True)
+def _record_base(cls: type[_T]) -> type[_T]:
+    """A dataclass that generates nothing: the bases, which are never built."""
+    return dataclass(kw_only=True, init=False, repr=False, eq=False)(cls)
+
+
+@dataclass_transform(frozen_default=True, kw_only_default=True)
 def _record(cls: type[_T]) -> type[_T]:
-    made = dataclass(kw_only=True, init=False, repr=False, eq=False)(cls)
+    """A kind of record: a base-style dataclass whose __init__ is compiled on first use."""
+    made = _record_base(cls)
     setattr(made, "__init__", _first_init)  # noqa: B010 - mypy rejects assigning to a method
     return made
 
@@ -140,11 +147,6 @@ def _first_init(self: BaseRecord, **values: object) -> None:
 
 
 _FIELD_NAMES: dict[type, tuple[str, ...]] = {}
-
-
-@dataclass_transform(frozen_default=True, kw_only_default=True)
-def _record_base(cls: type[_T]) -> type[_T]:
-    return dataclass(kw_only=True, init=False, repr=False, eq=False)(cls)
 
 
 @_record_base
