@@ -25,6 +25,11 @@ from indoruss.storage.store import Store
 Run = Callable[..., Outcome]
 
 
+def _plant(path: Path, key: str, payload: bytes) -> None:
+    """A cache file whose header passes every check (key, length, CRC-32): only the unpickler stands in the way."""
+    path.write_bytes(cache._header(key, len(payload), zlib.crc32(payload)) + payload)
+
+
 def cache_files() -> list[Path]:
     return sorted(p for p in cache.cache_dir().glob("*") if not p.name.startswith("."))
 
@@ -89,7 +94,7 @@ def test_a_crafted_pickle_with_a_valid_header_is_refused_by_the_unpickler(data_c
 
     payload = pickle.dumps(Exploit())
     # A header that passes every check (key, length, CRC-32), so that only the unpickler stands in the way.
-    target.write_bytes(cache._header(key, len(payload), zlib.crc32(payload)) + payload)
+    _plant(target, key, payload)
     refusals: list[str] = []
     real_find_class = cache._AllowedOnly.find_class
 
@@ -335,7 +340,7 @@ def test_a_payload_that_changes_an_allowed_class_is_refused_and_undone(data_copy
     assert key is not None
     # GLOBAL FactBase, then BUILD with (None, {"of": 1}): pickle would set FactBase.of = 1 on the class.
     payload = b"\x80\x04cindoruss.model.records\nFactBase\nN}X\x02\x00\x00\x00ofK\x01s\x86b."
-    target.write_bytes(cache._header(key, len(payload), zlib.crc32(payload)) + payload)
+    _plant(target, key, payload)
     original = FactBase.of
     assert cache.read("factbase", key, FactBase, Store(data_copy).allowed) is None
     assert FactBase.of is original
@@ -802,7 +807,7 @@ def test_a_payload_that_adds_an_attribute_to_an_allowed_class_is_refused_and_und
     assert key is not None
     # GLOBAL FactBase, then BUILD with (None, {"brand_new": 1}): pickle would add FactBase.brand_new.
     payload = b"\x80\x04cindoruss.model.records\nFactBase\nN}X\t\x00\x00\x00brand_newK\x01s\x86b."
-    cache._path("factbase", key).write_bytes(cache._header(key, len(payload), zlib.crc32(payload)) + payload)
+    _plant(cache._path("factbase", key), key, payload)
     assert cache.read("factbase", key, FactBase, Store(small).allowed) is None
     assert "brand_new" not in vars(FactBase)
     assert Store(small).factbase == expected
@@ -829,7 +834,7 @@ def test_a_payload_that_changes_a_class_and_then_fails_is_undone_too(small: Path
     original = FactBase.of
     # FactBase.of = 1 as above, then a byte that is no pickle opcode: unpickling fails after the change.
     payload = b"\x80\x04cindoruss.model.records\nFactBase\nN}X\x02\x00\x00\x00ofK\x01s\x86b\xff"
-    cache._path("factbase", key).write_bytes(cache._header(key, len(payload), zlib.crc32(payload)) + payload)
+    _plant(cache._path("factbase", key), key, payload)
     assert cache.read("factbase", key, FactBase, Store(small).allowed) is None
     assert FactBase.of is original
 
@@ -855,7 +860,7 @@ def test_a_payload_that_changes_a_class_s_doc_or_weakref_is_undone(small: Path) 
         b"\x80\x04cindoruss.model.records\nTopic\nN}(X\x07\x00\x00\x00__doc__X\x01\x00\x00\x00x"
         b"X\x0b\x00\x00\x00__weakref__K\x01u\x86b."
     )
-    cache._path("factbase", key).write_bytes(cache._header(key, len(payload), zlib.crc32(payload)) + payload)
+    _plant(cache._path("factbase", key), key, payload)
     assert cache.read("factbase", key, FactBase, Store(small).allowed) is None
     assert Topic.__doc__ is doc
     assert Topic.__weakref__ is weakref and "__weakref__" not in vars(Topic)
@@ -868,7 +873,7 @@ def test_a_payload_that_changes_a_class_is_refused_even_when_it_returns_the_expe
     original = FactBase.of
     # (FactBase with FactBase.of = 1, 1): a tuple, the type asked for, built by a payload that changed a class.
     payload = b"\x80\x04cindoruss.model.records\nFactBase\nN}X\x02\x00\x00\x00ofK\x01s\x86bK\x01\x86."
-    cache._path("probe", key).write_bytes(cache._header(key, len(payload), zlib.crc32(payload)) + payload)
+    _plant(cache._path("probe", key), key, payload)
     assert cache.read("probe", key, tuple, Store(small).allowed) is None
     assert FactBase.of is original
 
