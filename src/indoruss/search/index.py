@@ -21,6 +21,10 @@ FIELD_MASK = (1 << FIELD_BITS) - 1
 # Fields besides the aliases: an entity's name and description. More aliases than this would collide.
 MAX_ALIASES = 60
 FUZZY_MIN_LENGTH = 4
+# Categories of entity that are one named thing within a topic (a system, a pact, a plant): a query for the topic
+# wants the records about it as a whole before the records about one of these (ranking.PART_OF_TOPIC). Not an
+# organisation or a place: an oil company or a data source (Rosneft, Kpler) is how records on oil say it whole.
+PART_CATEGORIES = ("weapon-system", "agreement", "project")
 PREFIX_MIN_LENGTH = 4
 
 
@@ -93,13 +97,17 @@ class SearchIndex:
         # record's text can name it without the words of the query (a query in Russian, a record in English).
         # One string each, names on lines and terms split by spaces: a few objects to store, not one per term.
         self.name_terms: dict[int, str] = {}
+        # A topic -> the records filed under it that are about one named thing within it (PART_CATEGORIES).
+        self.about_part: dict[str, array[int]] = {}
+        from ..text import terms  # only when the index is built: a warm start that reads it needs no folding
+
+        self._within_topics = _parts_within(factbase, terms)
+        self.parts = frozenset(self._within_topics)
         self.suggestion_forms: list[str] = []
         self.suggestion_owners: list[str] = []
         self.topic_records: tuple[m.Topic, ...] = factbase.topics
         self.sources: tuple[m.Source, ...] = factbase.sources
         layouts: dict[tuple[str, ...], tuple[str, ...]] = {}
-        from ..text import terms  # only when the index is built: a warm start that reads it needs no folding
-
         self._dates: dict[str, list[str]] = {}
         answers_for: dict[int, tuple[str, ...]] = {}
         for record in factbase.records():
@@ -107,7 +115,7 @@ class SearchIndex:
                 if isinstance(record, m.Outcome | m.Conflict):
                     answers_for[len(self.record_ids)] = _answers_for(record)
                 self._add(record, layouts, terms)
-        del self._dates  # only for the build, not to be cached
+        del self._dates, self._within_topics  # only for the build, not to be cached
         position = {record_id: doc for doc, record_id in enumerate(self.record_ids)}
         for doc, targets in answers_for.items():
             self.resolves[doc] = tuple(position[t] for t in targets if t in position)
@@ -131,6 +139,8 @@ class SearchIndex:
         self.topics.append(_topics_of(record))
         for target in record_links(record):
             self.linked_from.setdefault(target, array("I")).append(doc)
+        for topic in self._within(record):
+            self.about_part.setdefault(topic, array("I")).append(doc)
         length = 0
         for index, (field, text) in enumerate(fields):
             code = (doc << FIELD_BITS) | min(index, FIELD_MASK)
@@ -154,6 +164,17 @@ class SearchIndex:
                 self.suggestion_forms.append(whole)
                 self.suggestion_owners.append(fields[0][1])
         self.lengths.append(min(length, 65535))
+
+    def _within(self, record: m.Record) -> tuple[str, ...]:
+        """The topics of `record` within which it is about a named thing: one of the things it names is filed under
+        the topic, and none of them lies outside it (a record on the joint statement and Kudankulam is about
+        more than one plant)."""
+        if not isinstance(record, m.Claim | m.Outcome):
+            return ()
+        things = [self._within_topics[e] for e in record.entities if e in self._within_topics]
+        if not things:
+            return ()
+        return tuple(t for t in record.topics if all(t in topics for topics in things))
 
     @staticmethod
     def doc_of(code: int) -> int:
@@ -189,6 +210,19 @@ class SearchIndex:
                 if not candidate.isdigit():
                     found.setdefault(candidate, 0.9 * score / 100.0)
         return found
+
+
+def _parts_within(factbase: m.FactBase, terms: Callable[[str], list[str]]) -> dict[str, tuple[str, ...]]:
+    """Each entity of PART_CATEGORIES -> the topics it is one named thing within: those it is filed under, but a
+    topic whose title its name holds ("Labour mobility agreement", a "trade" framework): a thing named after the
+    topic is the topic itself as much as a part of it."""
+    titles = {t.id: set(terms(t.title)) for t in factbase.topics}
+    found: dict[str, tuple[str, ...]] = {}
+    for entity in factbase.of(m.Entity):
+        if entity.category in PART_CATEGORIES:
+            name = set(terms(entity.name))
+            found[entity.id] = tuple(t for t in entity.topics if not titles.get(t, set()) <= name)
+    return found
 
 
 def _answers_for(record: m.Outcome | m.Conflict) -> tuple[str, ...]:

@@ -92,6 +92,10 @@ PARTIAL_NAME_HOLDERS = 3  # ... when no more than this many entities and topics 
 NAME_WEIGHT = 1.5  # a name's words in a query weigh this many times its rarest word
 DESCRIBED = 0.6  # a record about an entity or topic whose description holds the query
 DESCRIBED_SHARE = 0.5  # ... when that description holds at least this share of the query's weight
+# A query for a topic ("defence cooperation", "оборона") asks for the topic as a whole: a record about one named
+# system, pact or plant within it (index.PART_CATEGORIES: the S-400, RELOS, Kudankulam) holds the topic's words
+# this share as well as the records about the topic as a whole, unless the query names that thing too.
+PART_OF_TOPIC = 0.9
 
 # Where a query's words occur, and how well: the position of the query word -> best quality (1.0 exact,
 # less for a prefix or a near spelling) ...
@@ -356,6 +360,7 @@ def score_records(index: SearchIndex, query: Query, found: Occurrences, named: l
         for doc in index.linked_from.get(name.record_id, ()):
             linked_to.setdefault(doc, []).append(name)
     itself = {name.doc: name for name in named}
+    parts = _about_parts(index, query, named, found)
     # "outcomes of the visit", "visit programme": a word that names a kind of record is held by each record of it.
     kind_words: dict[str, list[int]] = {}
     for i, token in enumerate(query.words):
@@ -396,6 +401,8 @@ def score_records(index: SearchIndex, query: Query, found: Occurrences, named: l
         for name in linked_to.get(doc, ()):
             # A record filed first under the named topic is more about it than one that only touches it.
             linked = name.linked if _first_topic(index, doc, name) else name.linked * SECONDARY_TOPIC
+            if doc in parts.get(name.record_id, ()):
+                linked *= PART_OF_TOPIC
             gained = any(held[i] < linked for i in name.words)
             says = said[name.doc].get(doc, 0.0) if name.doc in said else 0.0
             if says:
@@ -426,6 +433,29 @@ def score_records(index: SearchIndex, query: Query, found: Occurrences, named: l
             continue  # "Modi Putin": the records about both, not every record about one of them
         scored.append(Scored(score, doc, best_code, via, holds_known))
     return scored
+
+
+def _about_parts(index: SearchIndex, query: Query, named: list[Named], found: Occurrences) -> dict[str, set[int]]:
+    """For each topic the query names, its records about one named thing within it, but for those about a thing the
+    query names too ("S-400 defence") and those whose text holds a query word beyond the topic's title ("defence
+    deals": the records that say "deal"; "nuclear reactors")."""
+    if not any(name.record_id in index.topic_ids for name in named):
+        return {}
+    spared: set[int] = set()
+    for name in named:
+        if name.record_id in index.parts:
+            spared.update(index.linked_from.get(name.record_id, ()))
+    about: dict[str, set[int]] = {}
+    for name in named:
+        if name.record_id not in index.topic_ids:
+            continue
+        title = set(index.name_terms.get(name.doc, "").split("\n", 1)[0].split())
+        beyond = {i for i, w in enumerate(query.weights) if w and not title & query.expansions[i].keys()}
+        docs = set(index.about_part.get(name.record_id, ())) - spared
+        if beyond:
+            docs = {doc for doc in docs if not any(beyond & slots.keys() for slots in found.get(doc, {}).values())}
+        about[name.record_id] = docs
+    return about
 
 
 def _settle(index: SearchIndex, holding: dict[int, Holding], kind_words: dict[str, list[int]], wanted: int) -> None:
