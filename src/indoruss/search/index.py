@@ -97,7 +97,8 @@ class SearchIndex:
         # record's text can name it without the words of the query (a query in Russian, a record in English).
         # One string each, names on lines and terms split by spaces: a few objects to store, not one per term.
         self.name_terms: dict[int, str] = {}
-        # A topic -> the records filed under it that are about one named thing within it (PART_CATEGORIES).
+        # A topic -> the records filed under it that are about one named thing within it (PART_CATEGORIES), and
+        # those things themselves.
         self.about_part: dict[str, array[int]] = {}
         from ..text import terms  # only when the index is built: a warm start that reads it needs no folding
 
@@ -166,9 +167,11 @@ class SearchIndex:
         self.lengths.append(min(length, 65535))
 
     def _within(self, record: m.Record) -> tuple[str, ...]:
-        """The topics of `record` within which it is about a named thing: one of the things it names is filed under
-        the topic, and none of them lies outside it (a record on the joint statement and Kudankulam is about
-        more than one plant)."""
+        """The topics of `record` within which it is about a named thing, or is that thing: one of the things it
+        names is filed under the topic, and none of them lies outside it (a record on the joint statement and
+        Kudankulam is about more than one plant)."""
+        if isinstance(record, m.Entity):
+            return self._within_topics.get(record.id, ())
         if not isinstance(record, m.Claim | m.Outcome):
             return ()
         things = [self._within_topics[e] for e in record.entities if e in self._within_topics]

@@ -392,6 +392,8 @@ def score_records(index: SearchIndex, query: Query, found: Occurrences, named: l
         if kind_words:
             for i in kind_words.get(index.kinds[doc], ()):
                 held[i] = max(held[i], KIND_HELD)
+        if index.kinds[doc] == "entity" and doc not in itself:
+            _part_by_topic_words(held, doc, named, parts)
         mentioned = list(held)
         if doc in itself:
             name = itself[doc]
@@ -436,9 +438,10 @@ def score_records(index: SearchIndex, query: Query, found: Occurrences, named: l
 
 
 def _about_parts(index: SearchIndex, query: Query, named: list[Named], found: Occurrences) -> dict[str, set[int]]:
-    """For each topic the query names, its records about one named thing within it, but for those about a thing the
-    query names too ("S-400 defence") and those whose text holds a query word beyond the topic's title ("defence
-    deals": the records that say "deal"; "nuclear reactors")."""
+    """For each topic the query names, its records about one named thing within it and those things themselves, but
+    for a thing the query names too ("S-400 defence") and the records about it, and a record whose text holds a
+    query word beyond the topic's title ("defence deals": the records that say "deal"; "nuclear reactors"). A
+    thing itself is spared by what it holds (_part_by_topic_words)."""
     if not any(name.record_id in index.topic_ids for name in named):
         return {}
     spared: set[int] = set()
@@ -453,9 +456,22 @@ def _about_parts(index: SearchIndex, query: Query, named: list[Named], found: Oc
         beyond = {i for i, w in enumerate(query.weights) if w and not title & query.expansions[i].keys()}
         docs = set(index.about_part.get(name.record_id, ())) - spared
         if beyond:
-            docs = {doc for doc in docs if not any(beyond & slots.keys() for slots in found.get(doc, {}).values())}
+            docs = {doc for doc in docs if index.kinds[doc] == "entity" or not _holds_any(found.get(doc, {}), beyond)}
         about[name.record_id] = docs
     return about
+
+
+def _holds_any(by_field: FieldMatches, positions: set[int]) -> bool:
+    return any(positions & slots.keys() for slots in by_field.values())
+
+
+def _part_by_topic_words(held: list[float], doc: int, named: list[Named], parts: dict[str, set[int]]) -> None:
+    """A system, pact or plant within a named topic, found by nothing but the words naming the topic (परमाणु in
+    "कुडनकुलम परमाणु संयंत्र"), holds them as the records about it do: PART_OF_TOPIC as well."""
+    for name in named:
+        if doc in parts.get(name.record_id, ()) and all(i in name.words for i, h in enumerate(held) if h):
+            for i in name.words:
+                held[i] *= PART_OF_TOPIC
 
 
 def _settle(index: SearchIndex, holding: dict[int, Holding], kind_words: dict[str, list[int]], wanted: int) -> None:
