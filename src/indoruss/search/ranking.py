@@ -93,8 +93,9 @@ NAME_WEIGHT = 1.5  # a name's words in a query weigh this many times its rarest 
 DESCRIBED = 0.6  # a record about an entity or topic whose description holds the query
 DESCRIBED_SHARE = 0.5  # ... when that description holds at least this share of the query's weight
 # A query for a topic ("defence cooperation", "оборона") asks for the topic as a whole: a record about one named
-# system, pact or plant within it (index.PART_CATEGORIES: the S-400, RELOS, Kudankulam) holds the topic's words
-# this share as well as the records about the topic as a whole, unless the query names that thing too.
+# system, pact or plant within it (index.PART_CATEGORIES: the S-400, RELOS, Kudankulam), or that thing found by the
+# topic's words alone, holds them this share as well as the records about the topic as a whole, unless the query
+# names that thing too.
 PART_OF_TOPIC = 0.9
 
 # Where a query's words occur, and how well: the position of the query word -> best quality (1.0 exact,
@@ -472,6 +473,7 @@ def _part_by_topic_words(held: list[float], doc: int, named: list[Named], parts:
         if doc in parts.get(name.record_id, ()) and all(i in name.words for i, h in enumerate(held) if h):
             for i in name.words:
                 held[i] *= PART_OF_TOPIC
+            return  # once, if the query named the topic twice
 
 
 def _settle(index: SearchIndex, holding: dict[int, Holding], kind_words: dict[str, list[int]], wanted: int) -> None:
