@@ -23,6 +23,7 @@ from typing import NamedTuple
 
 from ..model import records as m
 from ..text import STOPWORDS, Token, compact, spelled_numbers, tokens
+from . import lexicon
 from .index import FIELD_BITS, NAME_FIELDS, NAMED_KINDS, SearchIndex, searchable_fields
 
 FIELD_WEIGHTS: dict[str, float] = {
@@ -86,6 +87,9 @@ SYNONYMS: dict[str, tuple[str, ...]] = {
     "died": ("dead", "killed"),
     "dead": ("died", "killed"),
 }
+# A Russian or Hindi word of the glossary (lexicon.py) holds its English words this well: a translation, as
+# sure as a synonym; a known foreign word that the fact base does not hold is not guessed at by near spellings.
+TRANSLATED = 0.8
 PARTIAL_FLOOR = 30.0  # when no record holds every word: the least score worth showing
 PARTIAL_LINKED = 0.8  # a record about an entity or topic whose name holds a query word, but is not it
 PARTIAL_NAME_HOLDERS = 3  # ... when no more than this many entities and topics hold that word
@@ -169,7 +173,7 @@ def query_tokens(query: str) -> list[Token]:
     found = []
     for token in spelled_numbers(tokens(query)):
         written = query[token.start : token.end]
-        filler = token.term in STOPWORDS or written.casefold() in STOPWORDS
+        filler = token.term in STOPWORDS or written.casefold() in STOPWORDS or lexicon.filler(token.term)
         if not filler or (written.isupper() and len(written) <= 3):
             found.append(token)
     return found
@@ -239,10 +243,14 @@ def read_query(index: SearchIndex, text: str) -> Query | None:
 
 
 def _with_synonyms(index: SearchIndex, term: str) -> dict[str, float]:
-    found = index.expand(term)
+    translated = lexicon.translate(term)
+    found = index.expand(term) if term in index.postings or not translated else {}
     for other in SYNONYMS.get(term, ()):
         if other in index.postings:
             found.setdefault(other, 0.8)
+    for other in translated:
+        if other in index.postings:
+            found.setdefault(other, TRANSLATED)
     return found
 
 
