@@ -1181,3 +1181,66 @@ def test_a_description_is_read_after_a_name_that_holds_a_query_word(tmp_path: Pa
 def test_words_of_a_name_in_another_order_hold_by_how_much_of_the_name_they_are(exact: Found) -> None:
     # Not the alias "Blue Flame" as written, but both its words: 0.9 + 0.09 x 1 (all of the name) x 2 / 2.
     assert rows(exact, "flame blue") == [("gazprom", 99.0, "alias", "Blue Flame", ((0, 4), (5, 10)), None, True)]
+
+
+# -- Russian and Hindi query words (search/lexicon.py) --------------------------------------------------------
+
+GLOSSED = ("sign", "signed", "signing", "agreement", "deal", "pact", "accord", "visit", "oil")
+
+
+@pytest.mark.parametrize(
+    ("query", "found"),
+    [
+        ("подписали", {"sign": 56.0, "signed": 56.0, "signing": 56.0}),
+        ("что подписали", {"sign": 56.0, "signed": 56.0, "signing": 56.0}),  # "что" is a question word
+        ("कब हस्ताक्षर किए", {"sign": 56.0, "signed": 56.0, "signing": 56.0}),  # "when ... did"
+        ("समझौतों", {"agreement": 56.0, "deal": 56.0, "pact": 56.0, "accord": 56.0}),
+        ("визиты", {"visit": 56.0}),  # not "vizir", a near spelling of визит
+    ],
+)
+def test_a_russian_or_hindi_word_holds_its_english_words_at_08(
+    tmp_path: Path, query: str, found: dict[str, float]
+) -> None:
+    # One four-word statement a word, as for synonyms: an English word held at 0.7, its translation at 0.7 x 0.8.
+    facts = "".join(fact_yaml(word, f"They saw {word} today.") for word in GLOSSED)
+    index = small_index(tmp_path, MISC + "facts:\n" + facts + fact_yaml("vizir", "They saw Визир today."))
+    assert {h.record_id: h.score for h in search(index, query, limit=None)} == found
+
+
+def glossed_names(tmp_path: Path) -> SearchIndex:
+    return small_index(
+        tmp_path,
+        MISC
+        + "entities:\n"
+        + entity_yaml("putin", "Vladimir Putin", "A president.", ("Putin", "Путин"))
+        + entity_yaml("mol", "Ministry of Labour", "A ministry.")
+        + entity_yaml("labour", "Labour", "Work.")
+        + entity_yaml("war", "Ukraine war", "A war.", ("война на Украине",))
+        + entity_yaml("ukraine", "Ukraine", "A country.", ("Украина",))
+        + "facts:\n"
+        + fact_yaml("f1", "Putin signed the pact.", "putin")
+        + fact_yaml("f2", "Putin visited the plant.", "putin")
+        + fact_yaml("f3", "The pact was signed at noon.")
+        + fact_yaml("f4", "Plain words said here.", "mol")
+        + fact_yaml("f5", "Plain words said here.", "labour")
+        + fact_yaml("f6", "Plain words said here.", "war")
+        + fact_yaml("f7", "Plain words said here.", "ukraine"),
+    )
+
+
+def test_a_question_in_russian_finds_what_its_english_would(tmp_path: Path) -> None:
+    # f1 says Putin signed and is about him; the entity holds his name; f2 is about him and says nothing of
+    # signing; f3 says "signed" but a name weighs more than the other words. The inflected name (Путина) meets
+    # the alias by the stemmer, the verb (подписал) the English "signed" by the glossary.
+    index = glossed_names(tmp_path)
+    assert ids(index, "что подписал Путин") == ["f1", "putin", "f2", "f3"]
+    assert ids(index, "что подписали Путина") == ["f1", "putin", "f2", "f3"]
+    assert ids(index, "what did Putin sign") == ["f1", "putin", "f2", "f3"]
+
+
+def test_a_name_is_looked_up_with_the_filler_words_it_holds(tmp_path: Path) -> None:
+    # "of" and "на" are dropped from the query as filler, yet they stand in the name: the run of the query as
+    # written names the ministry (the war), and "labour" ("Украине") does not also name Labour (Ukraine).
+    index = glossed_names(tmp_path)
+    assert ids(index, "ministry of labour") == ["mol", "f4", "labour"]
+    assert ids(index, "война на Украине") == ["war", "f6", "ukraine"]

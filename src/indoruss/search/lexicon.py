@@ -7,7 +7,7 @@ question words of both languages. A foreign word is written whole (it matches as
 drops a Russian word's last vowel, so "Индия" meets "Индию") or as a stem ending in "|": it then matches any
 query word that begins with it and has at most ENDING letters more, the endings of Russian cases and verbs and
 of Hindi plurals and oblique forms ("подпис|" gives подписали, подписан, подписание; "समझौत|" gives समझौता,
-समझौते, समझौतों). English words are folded like the index's terms.
+समझौते, समझौतों). English words are read as the index reads its text ("US" in capitals is not "us").
 
 Nothing here is read until a query holds a word outside ASCII: an English query never builds the lookups.
 """
@@ -17,7 +17,7 @@ from __future__ import annotations
 from functools import cache
 from typing import NamedTuple
 
-from ..text import fold
+from ..text import fold, terms
 
 ENDING = 4  # letters a query word may have after a stem: Russian -ами, -ого, -ание; Hindi -ियों
 SHORT_STEM = 4  # ... a stem shorter than this takes at most SHORT_ENDING more (газ: газа, газом; not газета)
@@ -28,7 +28,8 @@ SHORT_ENDING = 2
 GLOSSARY = """
 sign signed signing = подпис| подпиш| हस्ताक्षर| दस्तखत|
 agreement deal pact accord = соглашени| договорённост| договоренност| сделк| сделок пакт| समझौत| करार|
-contract order deal = контракт| заказ| अनुबंध| ठेक|
+contract = контракт| अनुबंध| ठेक|
+order = заказ| ऑर्डर|
 treaty agreement = договор| संधि|
 memorandum mou = меморандум| ज्ञापन|
 document = документ| दस्तावेज़| दस्तावेज|
@@ -112,7 +113,7 @@ conflict = конфликт| संघर्ष|
 sanction = санкци| प्रतिबंध|
 tariff duty = пошлин| тариф| टैरिफ| शुल्क|
 pressure = давлени| दबाव|
-united states = сша अमेरिका| अमरीका|
+US American = сша अमेरिका| अमरीका|
 russia = росси| российск| रूस रूसी
 india = инди| индийск| भारत भारतीय
 ukraine = украин| यूक्रेन|
@@ -194,7 +195,7 @@ def lookups() -> Lookups:
     stems: dict[str, tuple[str, ...]] = {}
     for line in GLOSSARY.strip().splitlines():
         english, _, foreign = line.partition("=")
-        targets = tuple(dict.fromkeys(fold(word) for word in english.split()))
+        targets = tuple(dict.fromkeys(term for word in english.split() for term in terms(word)))
         for written in foreign.split():
             stem = _normal(written.rstrip("|"))
             # A stem is also a word: "визит|" is the word визит, as the index folds it.

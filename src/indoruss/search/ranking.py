@@ -278,7 +278,9 @@ def find_names(index: SearchIndex, query: Query, found: Occurrences) -> list[Nam
             span = range(start, start + size)
             if taken & set(span) or not all(best[i] for i in span):
                 continue
-            owners = _name_owners(index, "".join(best[i] for i in span), found)
+            owners = _name_owners(index, _written_run(query, start, size), found) or _name_owners(
+                index, "".join(best[i] for i in span), found
+            )
             if not owners:
                 continue
             surely = min(query.expansions[i][best[i]] for i in span)
@@ -343,6 +345,14 @@ def _name_holders(index: SearchIndex, position: int, found: Occurrences) -> list
         if code >= 0:
             holders.append((doc, code))
     return holders
+
+
+def _written_run(query: Query, start: int, size: int) -> str:
+    """A run of query words as written, with the filler between them: a name may hold a word that a query drops
+    ("война на Украине", "Ministry of Labour")."""
+    if size < 2:
+        return ""
+    return compact(query.text[query.words[start].start : query.words[start + size - 1].end])
 
 
 def _name_owners(index: SearchIndex, whole: str, found: Occurrences) -> list[tuple[int, int]]:
