@@ -237,7 +237,10 @@ def test_numbers_meet_in_any_written_form(small: SearchIndex, query: str) -> Non
     assert ids(small, query)[0] == "workers"
 
 
-@pytest.mark.parametrize("query", ["$100 billion", "$100bn", "100 billion dollars", "USD 100 billion"])
+@pytest.mark.parametrize(
+    "query",
+    ["$100 billion", "$100bn", "100 billion dollars", "USD 100 billion", "100 миллиардов долларов", "100 अरब डॉलर"],
+)
 def test_money_meets_in_any_written_form(small: SearchIndex, query: str) -> None:
     assert ids(small, query)[0] == "target"
 
