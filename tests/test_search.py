@@ -1247,3 +1247,24 @@ def test_a_name_is_looked_up_with_the_filler_words_it_holds(tmp_path: Path) -> N
     index = glossed_names(tmp_path)
     assert ids(index, "ministry of labour") == ["mol", "f4", "labour"]
     assert ids(index, "война на Украине") == ["war", "f6", "ukraine"]
+
+
+def test_a_russian_filler_letter_joined_to_a_number_is_a_piece_of_a_name(tmp_path: Path) -> None:
+    # "с" is a preposition ("with"), but in "с-400" it is the С of С-400: the run names the system, and its record
+    # f1 comes before f2, which holds the missiles and a 400. No record holds every word; f3 holds only the
+    # missiles, translated (0.8), under the least score shown then, where the English word (1.0) is above it.
+    # Apart ("с 400"), "с" is the preposition: "400" only stands in the name, and f2, holding both words, leads.
+    index = small_index(
+        tmp_path,
+        MISC
+        + "entities:\n"
+        + entity_yaml("s400", "S-400", "A system.", ("С-400",))
+        + entity_yaml("s500", "S-500", "A system.", ("С-500",))
+        + "facts:\n"
+        + fact_yaml("f1", "Plain words said here.", "s400")
+        + fact_yaml("f2", "Missiles came in 400 crates.")
+        + fact_yaml("f3", "Missiles were made.", "s500"),
+    )
+    assert ids(index, "ракеты с-400") == ["s400", "f1", "f2"]
+    assert ids(index, "S-400 missiles") == ["s400", "f1", "f2", "f3"]
+    assert ids(index, "ракеты с 400") == ["f2", "s400", "f1", "f3"]

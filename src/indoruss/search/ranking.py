@@ -169,11 +169,15 @@ class Scored(NamedTuple):
 
 def query_tokens(query: str) -> list[Token]:
     """The words that carry meaning: not filler or question words, except a short word in capitals
-    ("IT", "US", "UN"), which is a name."""
+    ("IT", "US", "UN"), which is a name, and a Russian or Hindi one joined to a number ("с-400"), a piece of a
+    name."""
     found = []
-    for token in spelled_numbers(tokens(query)):
+    read = spelled_numbers(tokens(query))
+    for token, after in zip(read, [*read[1:], None], strict=True):
         written = query[token.start : token.end]
-        filler = token.term in STOPWORDS or written.casefold() in STOPWORDS or lexicon.filler(token.term)
+        filler = token.term in STOPWORDS or written.casefold() in STOPWORDS
+        if not filler and lexicon.filler(token.term):
+            filler = after is None or not after.term.isdigit() or query[token.end : after.start] not in ("", "-")
         if not filler or (written.isupper() and len(written) <= 3):
             found.append(token)
     return found
