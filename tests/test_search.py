@@ -1102,7 +1102,10 @@ def test_each_synonym_of_a_query_word_holds_at_08(tmp_path: Path, query: str, fo
         assert scores == found
 
 
-@pytest.mark.parametrize("query", ["summit event", "summit schedule", "summit timeline", "summit events"])
+@pytest.mark.parametrize(
+    "query",
+    ["summit event", "summit schedule", "summit timeline", "summit events", "summit событие", "summit घटनाएं"],
+)
 def test_a_word_naming_events_is_held_by_each_event_at_07(tmp_path: Path, query: str) -> None:
     # Lengths: misc 4, f 4, ev 1 (its date; a title is a name): the title holds "summit" at 0.92 x 1.36, at
     # most 0.84; the kind word 0.7; both words in one record of three. (A kind word alone finds nothing: it

@@ -149,7 +149,7 @@ class Query(NamedTuple):
     def whole(self) -> bool:
         """Every word of the query was found somewhere in the fact base (a kind word is found in its kind)."""
         return all(
-            options or token.term in KIND_WORDS for token, options in zip(self.words, self.expansions, strict=True)
+            options or kind_named(token.term) for token, options in zip(self.words, self.expansions, strict=True)
         )
 
 
@@ -165,6 +165,11 @@ class Scored(NamedTuple):
     code: int  # the field that holds the query best
     via: str | None  # the named entity or topic whose link counted, if one did
     complete: bool
+
+
+def kind_named(term: str) -> str | None:
+    """The kind of record a query word names, in English or through the glossary ("итоги": outcomes)."""
+    return KIND_WORDS.get(term) or next((KIND_WORDS[t] for t in lexicon.translate(term) if t in KIND_WORDS), None)
 
 
 def query_tokens(query: str) -> list[Token]:
@@ -234,7 +239,7 @@ def read_query(index: SearchIndex, text: str) -> Query | None:
     weights = []
     for token, options in zip(words, expansions, strict=True):
         frequency = max((len(index.postings[term]) for term in options), default=0)
-        kind = KIND_WORDS.get(token.term)
+        kind = kind_named(token.term)
         if kind:  # held by every record of its kind, whether or not a text says the word
             frequency = max(frequency, index.kind_counts.get(kind, 0))
         # A lone letter ("S" of S-400) can help name something, but says nothing by itself; a lone digit is a
@@ -381,8 +386,9 @@ def score_records(index: SearchIndex, query: Query, found: Occurrences, named: l
     # "outcomes of the visit", "visit programme": a word that names a kind of record is held by each record of it.
     kind_words: dict[str, list[int]] = {}
     for i, token in enumerate(query.words):
-        if token.term in KIND_WORDS:
-            kind_words.setdefault(KIND_WORDS[token.term], []).append(i)
+        kind = kind_named(token.term)
+        if kind:
+            kind_words.setdefault(kind, []).append(i)
     # How well each record about a named thing names it in its own words, by any of its names.
     said = {name.doc: _names_said(index, name) for name in named if name.linked >= PARTIAL_LINKED}
     # A list of names with nothing else ("Modi Putin") asks for those things; a question asks about them.
