@@ -178,7 +178,8 @@ def query_tokens(query: str) -> list[Token]:
     name."""
     found = []
     read = spelled_numbers(tokens(query))
-    for token, after in zip(read, [*read[1:], None], strict=True):
+    for position, token in enumerate(read):
+        after = read[position + 1] if position + 1 < len(read) else None
         written = query[token.start : token.end]
         filler = token.term in STOPWORDS or written.casefold() in STOPWORDS
         if not filler and lexicon.filler(token.term):
