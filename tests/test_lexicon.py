@@ -30,9 +30,14 @@ AGREEMENT = ("agreement", "deal", "pact", "accord")
         ("визитом", ("visit", "trip")),
         ("Индию", ("india",)),
         ("Индией", ("india",)),
-        # ... with ё written or not ...
+        # ... with ё written or not, a Hindi nukta or not, the moon-dot or the nasal dot ...
         ("договорённость", AGREEMENT),
         ("договоренность", AGREEMENT),
+        ("самолет", ("aircraft", "plane")),
+        ("बाज़ार", ("market",)),
+        ("बाजार", ("market",)),
+        ("आंकड़े", ("figure",)),
+        ("आँकडे", ("figure",)),
         # ... and a Hindi stem its plural and oblique forms.
         ("समझौता", AGREEMENT),
         ("समझौते", AGREEMENT),
@@ -71,9 +76,25 @@ def test_an_english_word_a_name_or_an_unknown_word_has_no_translation(word: str)
     assert translated(word) == ()
 
 
-@pytest.mark.parametrize(("word", "drop"), [("что", True), ("и", True), ("сколько", True), ("क्या", True),
-                                            ("में", True), ("कितने", True), ("нефть", False), ("तेल", False),
-                                            ("what", False), ("the", False)])  # fmt: skip
+@pytest.mark.parametrize(
+    ("word", "drop"),
+    [
+        ("что", True),
+        ("и", True),
+        ("сколько", True),
+        ("еще", True),
+        ("ещё", True),
+        ("क्या", True),
+        ("में", True),
+        ("कितने", True),
+        ("कहां", True),
+        ("कहाँ", True),
+        ("нефть", False),
+        ("तेल", False),
+        ("what", False),
+        ("the", False),
+    ],
+)
 def test_question_words_and_particles_of_both_languages_are_filler(word: str, drop: bool) -> None:
     # English filler is text.STOPWORDS' business: here only foreign words are filler.
     (term,) = terms(word)

@@ -14,6 +14,7 @@ Nothing here is read until a query holds a word outside ASCII: an English query 
 
 from __future__ import annotations
 
+import unicodedata
 from functools import cache
 from typing import NamedTuple
 
@@ -27,13 +28,13 @@ SHORT_ENDING = 2
 # means first; every English word listed is held as a translation.
 GLOSSARY = """
 sign signed signing = подпис| подпиш| हस्ताक्षर| दस्तखत|
-agreement deal pact accord = соглашени| договорённост| договоренност| пакт| समझौत| करार|
+agreement deal pact accord = соглашени| договорённост| пакт| समझौत| करार|
 deal = сделк| сделок सौद|
 contract = контракт| अनुबंध| ठेक|
 order = заказ| ऑर्डर|
 treaty agreement = договор| संधि|
 memorandum mou = меморандум| ज्ञापन|
-document = документ| दस्तावेज़| दस्तावेज|
+document = документ| दस्तावेज़|
 visit trip = визит| поездк| поездок посещени| यात्र| दौर|
 summit = саммит| शिखर|
 talks negotiation meeting = переговор| वार्त| बातचीत|
@@ -61,19 +62,19 @@ trade commerce = торгов| товарооборот| व्यापार| 
 economy economic = экономик| экономическ| अर्थव्यवस्थ| आर्थिक
 investment = инвестици| вложени| निवेश|
 business = бизнес| व्यवसाय| व्यापारी|
-market = рынок рынк| बाज़ार| बाजार|
+market = рынок рынк| बाज़ार|
 price = цена цены цену ценой цен कीमत| दाम
 discount = скидк| скидок дисконт| छूट
 bank = банк| बैंक|
-payment settlement = платеж| платёж| оплат| расчет| расчёт| भुगतान|
+payment settlement = платёж| оплат| расчёт| भुगतान|
 currency = валют| मुद्र|
 dollar usd = доллар| डॉलर|
 rupee = рупи| रुपय| रुपये रुपए
 rouble = рубл| रूबल|
 billion = миллиард| млрд अरब
 million = миллион| млн मिलियन
-thousand = тысяч| тыс हज़ार हजार
-percent = процент| प्रतिशत फ़ीसदी फीसदी
+thousand = тысяч| тыс हज़ार
+percent = процент| प्रतिशत फ़ीसदी
 target goal = цел| ориентир| लक्ष्य|
 growth increase = рост роста росту ростом увеличени| वृद्धि बढ़ोतरी
 defence military = оборон| военн| रक्षा सैन्य
@@ -81,11 +82,11 @@ weapon arms = оружи| вооружени| हथियार| शस्त�
 missile = ракет| मिसाइल|
 air defence = пво
 system = систем| प्रणाली|
-aircraft plane = самолет| самолёт| विमान|
+aircraft plane = самолёт| विमान|
 fighter jet = истребител| लड़ाकू
-helicopter = вертолет| вертолёт| हेलीकॉप्टर|
+helicopter = вертолёт| हेलीकॉप्टर|
 submarine = подводн| पनडुब्बी|
-ship vessel = корабл| судн| जहाज़| जहाज|
+ship vessel = корабл| судн| जहाज़|
 tank = танк| टैंक|
 production manufacturing = производств| производ| उत्पादन| निर्माण|
 joint venture = предприяти| उद्यम|
@@ -105,7 +106,7 @@ construction build = строительств| строи| निर्माण
 offer proposal = предложени| предлага| предлож| प्रस्ताव| पेशकश|
 share stake = доля доли долю долей हिस्सेदारी| हिस्स|
 value worth = стоимост| मूल्य|
-volume = объем| объём| मात्रा
+volume = объём| मात्रा
 interest = интерес| रुचि दिलचस्पी
 corridor = коридор| गलियार|
 railway = железн| रेल|
@@ -120,11 +121,11 @@ route = путь пути путем маршрут| मार्ग
 electronic e = электронн| इलेक्ट्रॉनिक ई
 unit = блок| энергоблок| इकाई
 small = мал| малый малые छोटे छोटा
-worker labour = рабоч| работник| трудящ| श्रमिक| मजदूर| मज़दूर| कामगार| कर्मचारी|
+worker labour = рабоч| работник| трудящ| श्रमिक| मज़दूर| कामगार| कर्मचारी|
 labour = труд| श्रम|
 migration = миграци| мигрант| प्रवास| प्रवासी|
 mobility = мобильност| गतिशीलता
-work employment job = занятост| работ| काम रोज़गार| रोजगार| नौकरी|
+work employment job = занятост| работ| काम रोज़गार| नौकरी|
 skilled = квалифицированн| कुशल
 army = арми| सेना|
 soldier = солдат| военнослужащ| सैनिक| जवान|
@@ -147,8 +148,8 @@ west western = запад| पश्चिम| पश्चिमी
 moscow = москв| मास्को मॉस्को
 delhi = дели दिल्ली
 tourist tourism = турист| туризм| पर्यटक| पर्यटन|
-visa = виз| वीज़ा| वीजा| विज़ा|
-free = бесплатн| безвиз| मुफ्त मुफ़्त निःशुल्क
+visa = виз| वीज़ा| विज़ा|
+free = бесплатн| безвиз| मुफ़्त निःशुल्क
 health = здравоохранени| здоров| स्वास्थ्य
 agriculture = сельск| कृषि
 fertiliser urea = удобрени| уреа карбамид| उर्वरक| यूरिया
@@ -159,7 +160,7 @@ space = космос| космическ| अंतरिक्ष
 shipping port = порт| बंदरगाह|
 arctic polar = арктик| арктическ| полярн| आर्कटिक ध्रुवीय
 media news = сми новост| मीडिया| समाचार| खबर|
-cooperation partnership = сотрудничеств| партнерств| партнёрств| सहयोग| साझेदारी
+cooperation partnership = сотрудничеств| партнёрств| सहयोग| साझेदारी
 relations = отношени| संबंध| रिश्त|
 strategic = стратегическ| रणनीतिक
 friendship = дружб| मित्रता दोस्ती
@@ -170,11 +171,11 @@ outcome result = итог| результат| परिणाम| नतीज�
 event = событи| घटना|
 quote = цитат| उद्धरण|
 schedule timeline = график| расписани| कार्यक्रम
-figure = цифр| आंकड़| आँकड़|
+figure = цифр| आँकड़|
 promise pledge = обещ| वादा वादे
 statement said = заяв| कहा
 said say = сказал| сказа| बोले बोला
-decision decided = решени| реши| फैसल| फ़ैसल| निर्णय|
+decision decided = решени| реши| फ़ैसल| निर्णय|
 plan = план| योजना|
 year = год| года лет साल वर्ष
 month = месяц| महीन|
@@ -200,8 +201,8 @@ two = два две दो
 FILLER = """
 что чего чем как какой какая какое какие каких каким сколько когда где куда откуда кто кого кому почему зачем
 ли же бы и а но или в во на с со по о об обо для из от до за к ко у при под над про через это этот эта эти
-того был была было были будет есть также уже ещё еще вот так там тут его ее её их они он она мы вы я
-क्या कितने कितना कितनी कितनों कब कौन कहाँ कहां कैसे क्यों किस किसे किसने और या में का की के से को ने पर
+того был была было были будет есть также уже ещё вот так там тут его её их они он она мы вы я
+क्या कितने कितना कितनी कितनों कब कौन कहाँ कैसे क्यों किस किसे किसने और या में का की के से को ने पर
 किए किये है हैं था थे थी एक यह वह ये वे भी तो ही लिए बारे साथ द्वारा गया गई गए किया हुआ हुई हुए तक कर रहा रही रहे
 """
 
@@ -212,8 +213,13 @@ class Lookups(NamedTuple):
     filler: frozenset[str]  # folded filler words
 
 
+# Spellings that vary for one word, on its decomposed letters: ё written as е (its diaeresis dropped); a Hindi
+# nukta (ज़, ड़) left out; the nasal dot for the moon-dot (कहां, कहाँ).
+_VARIANTS = str.maketrans({"\u0308": None, "\u093c": None, "\u0901": "\u0902"})
+
+
 def _normal(word: str) -> str:
-    return word.casefold().replace("ё", "е")
+    return unicodedata.normalize("NFC", unicodedata.normalize("NFD", word.casefold()).translate(_VARIANTS))
 
 
 @cache
