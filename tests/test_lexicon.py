@@ -118,3 +118,25 @@ def test_the_glossary_is_broad_and_each_line_maps_english_to_foreign_words() -> 
         english, equals, foreign = line.partition(" = ")
         assert equals and english.isascii() and english.split(), line
         assert foreign.split() and not any(word.isascii() for word in foreign.split()), line
+
+
+@pytest.mark.parametrize(
+    ("word", "bases"),
+    [
+        ("Путиным", ("путин",)),
+        ("Роснефтью", ("роснефт",)),  # fold leaves "роснефть": the soft sign goes
+        ("Москвой", ("москв",)),  # fold leaves "москво"
+        ("Газпромом", ("газпром",)),
+        ("соглашениями", ("соглашени",)),  # fold leaves "соглашениям"
+        ("Трампом", ("трамп",)),
+        ("Путин", ()),
+        ("дом", ()),  # "ом" would leave one letter
+        ("того", ("тог",)),  # too short to fold: its "о" goes here, and the base is looked up only if held
+        ("मोदी", ()),
+        ("मोदी", ()),
+        ("oil", ()),
+    ],
+)
+def test_the_russian_case_bases_of_a_word(word: str, bases: tuple[str, ...]) -> None:
+    (term,) = terms(word)
+    assert lexicon.case_bases(term) == bases

@@ -257,6 +257,26 @@ def translate(term: str) -> tuple[str, ...]:
     return ()
 
 
+# Russian case endings that text.fold leaves on a word, as it leaves them (it drops a last vowel, й or soft sign:
+# "-ой" ends "-о", "-ью" ends "-ь"), longest first: the instrumental and plural cases of names (Путиным, Роснефтью,
+# Москвой, Кремлём, Газпромом), which the index holds in another case.
+CASE_ENDINGS = ("ами", "ями", "ого", "его", "ому", "ему", "ыми", "ими", "ам", "ям", "ог", "ег", "ом", "ем", "ём",
+                "ым", "им", "ах", "ях", "ов", "ев", "о", "е", "ь")  # fmt: skip
+CASE_BASE = 3  # letters a word keeps without its ending, at least
+
+
+def case_bases(term: str) -> tuple[str, ...]:
+    """A folded Russian word without each case ending it may have, longest ending first: the forms the index may
+    hold it in ("путиным": "путин"); () for a word in another script."""
+    if not term or not "\u0400" <= term[0] <= "\u04ff":
+        return ()
+    return tuple(
+        term[: -len(ending)]
+        for ending in CASE_ENDINGS
+        if term.endswith(ending) and len(term) - len(ending) >= CASE_BASE
+    )
+
+
 def filler(term: str) -> bool:
     """A folded query word in Russian or Hindi that is only a question word or a particle."""
     return not term.isascii() and _normal(term) in lookups().filler

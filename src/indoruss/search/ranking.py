@@ -254,6 +254,11 @@ def read_query(index: SearchIndex, text: str) -> Query | None:
 
 def _with_synonyms(index: SearchIndex, term: str) -> dict[str, float]:
     translated = lexicon.translate(term)
+    if term not in index.postings:
+        # A Russian word in a case the index's stemmer does not fold (Путиным, Роснефтью): the same word.
+        base = next((b for b in lexicon.case_bases(term) if b in index.postings), None)
+        if base is not None:
+            term = base
     found = index.expand(term) if term in index.postings or not translated else {}
     for other in SYNONYMS.get(term, ()):
         if other in index.postings:
