@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from decimal import Decimal
 
+import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
@@ -88,6 +89,28 @@ def test_written_multipliers_read_as_numbers() -> None:
     assert number_term("3", "trillion") == "3000000000000"
     assert number_term("1.5", "thousand") == "1500"
     assert terms("a 100 billion target") == ["a", "100000000000", "target"]
+
+
+@pytest.mark.parametrize(
+    ("written", "read"),
+    [
+        ("100 миллиардов долларов", ["100000000000", "долларов"]),
+        ("5 млрд", ["5000000000"]),
+        ("70 тысяч рабочих", ["70000", "рабочих"]),
+        ("70 тыс", ["70000"]),
+        ("10 करोड़", ["100000000"]),
+        ("2 लाख", ["200000"]),
+        ("70 हज़ार", ["70000"]),
+        ("10 \u0915\u0930\u094b\u095c", ["100000000"]),  # करोड़ and हज़ार with the nukta composed
+        ("7 \u0939\u095b\u093e\u0930", ["7000"]),
+        ("7 \u0939\u091c\u093e\u0930", ["7000"]),  # हजार, without the nukta
+        ("100 अरब डॉलर", ["100000000000", "डॉलर"]),
+        ("тысяча", ["тысяч"]),  # a multiplier alone is a word
+    ],
+)
+def test_russian_and_hindi_multipliers_read_as_numbers(written: str, read: list[str]) -> None:
+    assert terms(written) == read
+    assert [t.term for t in tokens(written)] == read
 
 
 def spelled(text: str) -> list[str]:

@@ -66,7 +66,10 @@ STOPWORDS = frozenset(
 # 100 billion, 1.2 million). Not inside a word: S400's 400 is a piece of a name, read below.
 _NUMBER = re.compile(
     r"(?<![\w.,])(?P<digits>\d{1,3}(?:[,\u00a0 ]\d{3})+(?![\d])|\d+(?:\.\d+)?)"
-    r"(?:\s?(?P<mult>k|thousand|m|mn|million|bn|billion|tn|trillion|lakh|crore)\b)?(?![\w])",
+    r"(?:\s?(?P<mult>k|thousand|m|mn|million|bn|billion|tn|trillion|lakh|crore"
+    r"|млрд|миллиард\w*|млн|миллион\w*|тыс|тысяч\w*|अरब|लाख"
+    # करोड़ and हज़ार, their nukta composed or not
+    r"|\u0915\u0930\u094b(?:\u095c|\u0921\u093c?)|\u0939(?:\u095b|\u091c\u093c?)\u093e\u0930)\b)?(?![\w])",
     re.IGNORECASE,
 )
 _MULTIPLIERS = {
@@ -82,6 +85,18 @@ _MULTIPLIERS = {
     "lakh": 10**5,
     "crore": 10**7,
 }
+# The same in Russian and Hindi, by how the word begins: "100 миллиардов", "5 млрд", "70 тысяч", "10 करोड़".
+_FOREIGN_MULTIPLIERS = (
+    ("млрд", 10**9),
+    ("миллиард", 10**9),
+    ("млн", 10**6),
+    ("миллион", 10**6),
+    ("тыс", 10**3),
+    ("अरब", 10**9),
+    ("करोड", 10**7),
+    ("लाख", 10**5),
+    ("हज", 10**3),
+)
 _SYMBOLS = {"%": "percent", "$": "usd"}
 
 
@@ -92,12 +107,17 @@ def number_term(digits: str, multiplier: str | None) -> str:
     "1.25 million" is 125 times 10**6 over 10**2, written back with as many decimals as it needs.
     """
     whole, _, decimals = digits.replace(",", "").replace("\u00a0", "").replace(" ", "").partition(".")
-    value = int(whole + decimals) * (_MULTIPLIERS[multiplier.lower()] if multiplier else 1)
+    value = int(whole + decimals) * (_multiplier(multiplier) if multiplier else 1)
     scale = 10 ** len(decimals)
     if value % scale == 0:
         return str(value // scale)
     written = str(value).rjust(len(decimals) + 1, "0")
     return f"{written[: -len(decimals)]}.{written[-len(decimals) :]}"
+
+
+def _multiplier(word: str) -> int:
+    word = unicodedata.normalize("NFC", word.lower())  # a composed nukta (U+095C) as a letter and its mark
+    return _MULTIPLIERS.get(word) or next(value for stem, value in _FOREIGN_MULTIPLIERS if word.startswith(stem))
 
 
 _UNITS = {

@@ -23,6 +23,7 @@ from typing import NamedTuple
 
 from ..model import records as m
 from ..text import STOPWORDS, Token, compact, spelled_numbers, tokens
+from . import lexicon
 from .index import FIELD_BITS, NAME_FIELDS, NAMED_KINDS, SearchIndex, searchable_fields
 
 FIELD_WEIGHTS: dict[str, float] = {
@@ -86,6 +87,9 @@ SYNONYMS: dict[str, tuple[str, ...]] = {
     "died": ("dead", "killed"),
     "dead": ("died", "killed"),
 }
+# A Russian or Hindi word of the glossary (lexicon.py) holds its English words this well: a translation, as
+# sure as a synonym; a known foreign word that the fact base does not hold is not guessed at by near spellings.
+TRANSLATED = 0.8
 PARTIAL_FLOOR = 30.0  # when no record holds every word: the least score worth showing
 PARTIAL_LINKED = 0.8  # a record about an entity or topic whose name holds a query word, but is not it
 PARTIAL_NAME_HOLDERS = 3  # ... when no more than this many entities and topics hold that word
@@ -150,7 +154,7 @@ class Query(NamedTuple):
     def whole(self) -> bool:
         """Every word of the query was found somewhere in the fact base (a kind word is found in its kind)."""
         return all(
-            options or token.term in KIND_WORDS for token, options in zip(self.words, self.expansions, strict=True)
+            options or kind_named(token.term) for token, options in zip(self.words, self.expansions, strict=True)
         )
 
 
@@ -168,13 +172,23 @@ class Scored(NamedTuple):
     complete: bool
 
 
+def kind_named(term: str) -> str | None:
+    """The kind of record a query word names, in English or through the glossary ("итоги": outcomes)."""
+    return KIND_WORDS.get(term) or next((KIND_WORDS[t] for t in lexicon.translate(term) if t in KIND_WORDS), None)
+
+
 def query_tokens(query: str) -> list[Token]:
     """The words that carry meaning: not filler or question words, except a short word in capitals
-    ("IT", "US", "UN"), which is a name."""
+    ("IT", "US", "UN"), which is a name, and a Russian or Hindi one joined to a number ("с-400"), a piece of a
+    name."""
     found = []
-    for token in spelled_numbers(tokens(query)):
+    read = spelled_numbers(tokens(query))
+    for position, token in enumerate(read):
+        after = read[position + 1] if position + 1 < len(read) else None
         written = query[token.start : token.end]
         filler = token.term in STOPWORDS or written.casefold() in STOPWORDS
+        if not filler and lexicon.filler(token.term):
+            filler = after is None or not after.term.isdigit() or query[token.end : after.start] not in ("", "-")
         if not filler or (written.isupper() and len(written) <= 3):
             found.append(token)
     return found
@@ -231,7 +245,7 @@ def read_query(index: SearchIndex, text: str) -> Query | None:
     weights = []
     for token, options in zip(words, expansions, strict=True):
         frequency = max((len(index.postings[term]) for term in options), default=0)
-        kind = KIND_WORDS.get(token.term)
+        kind = kind_named(token.term)
         if kind:  # held by every record of its kind, whether or not a text says the word
             frequency = max(frequency, index.kind_counts.get(kind, 0))
         # A lone letter ("S" of S-400) can help name something, but says nothing by itself; a lone digit is a
@@ -244,10 +258,19 @@ def read_query(index: SearchIndex, text: str) -> Query | None:
 
 
 def _with_synonyms(index: SearchIndex, term: str) -> dict[str, float]:
-    found = index.expand(term)
+    translated = lexicon.translate(term)
+    if term not in index.postings:
+        # A Russian word in a case the index's stemmer does not fold (Путиным, Роснефтью): the same word.
+        base = next((b for b in lexicon.case_bases(term) if b in index.postings), None)
+        if base is not None:
+            term = base
+    found = index.expand(term) if term in index.postings or not translated else {}
     for other in SYNONYMS.get(term, ()):
         if other in index.postings:
             found.setdefault(other, 0.8)
+    for other in translated:
+        if other in index.postings:
+            found.setdefault(other, TRANSLATED)
     return found
 
 
@@ -275,7 +298,9 @@ def find_names(index: SearchIndex, query: Query, found: Occurrences) -> list[Nam
             span = range(start, start + size)
             if taken & set(span) or not all(best[i] for i in span):
                 continue
-            owners = _name_owners(index, "".join(best[i] for i in span), found)
+            owners = _name_owners(index, _written_run(query, start, size), found) or _name_owners(
+                index, "".join(best[i] for i in span), found
+            )
             if not owners:
                 continue
             surely = min(query.expansions[i][best[i]] for i in span)
@@ -342,6 +367,14 @@ def _name_holders(index: SearchIndex, position: int, found: Occurrences) -> list
     return holders
 
 
+def _written_run(query: Query, start: int, size: int) -> str:
+    """A run of query words as written, with the filler between them: a name may hold a word that a query drops
+    ("война на Украине", "Ministry of Labour")."""
+    if size < 2:
+        return ""
+    return compact(query.text[query.words[start].start : query.words[start + size - 1].end])
+
+
 def _name_owners(index: SearchIndex, whole: str, found: Occurrences) -> list[tuple[int, int]]:
     owners: dict[int, int] = {}
     for code in index.names.get(whole, ()):
@@ -365,8 +398,9 @@ def score_records(index: SearchIndex, query: Query, found: Occurrences, named: l
     # "outcomes of the visit", "visit programme": a word that names a kind of record is held by each record of it.
     kind_words: dict[str, list[int]] = {}
     for i, token in enumerate(query.words):
-        if token.term in KIND_WORDS:
-            kind_words.setdefault(KIND_WORDS[token.term], []).append(i)
+        kind = kind_named(token.term)
+        if kind:
+            kind_words.setdefault(kind, []).append(i)
     # How well each record about a named thing names it in its own words, by any of its names.
     said = {name.doc: _names_said(index, name) for name in named if name.linked >= PARTIAL_LINKED}
     # A list of names with nothing else ("Modi Putin") asks for those things; a question asks about them.
