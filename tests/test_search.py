@@ -815,6 +815,25 @@ def test_only_the_three_things_a_query_best_describes_bring_their_records(tmp_pa
     ]
 
 
+def test_a_description_holding_only_a_date_or_a_number_describes_nothing(tmp_path: Path) -> None:
+    # The envoy's description holds every word of the date, and f1 is about the envoy; but a date or a count says
+    # when or how many, not what: f1 holds none of the words and is not found. The envoy and f2 hold them.
+    index = small_index(
+        tmp_path,
+        MISC
+        + "entities:\n"
+        + entity_yaml("envoy", "Envoy", "Came on 4 December 2025 with 50 aides.")
+        + "facts:\n"
+        + fact_yaml("f1", "Plain words said here.", "envoy")
+        + fact_yaml("f2", "On 4 December 2025 talks began.")
+        + fact_yaml("f3", "Only 50 came.")
+        + fact_yaml("f4", "The aides waited."),
+    )
+    assert ids(index, "4 December 2025") == ["f2", "envoy"]
+    # "aides" describes: the envoy's aides are what the query asks about, and f1 follows the envoy.
+    assert ids(index, "50 aides")[:2] == ["envoy", "f1"]
+
+
 def test_suggestions_are_the_three_nearest_owners_among_the_24_nearest_names(tmp_path: Path) -> None:
     alpha = ", ".join(f"Alpha{i}" for i in range(1, 13))
     alphab = ", ".join(f"Alphab{i}" for i in range(1, 13))

@@ -92,6 +92,11 @@ PARTIAL_NAME_HOLDERS = 3  # ... when no more than this many entities and topics 
 NAME_WEIGHT = 1.5  # a name's words in a query weigh this many times its rarest word
 DESCRIBED = 0.6  # a record about an entity or topic whose description holds the query
 DESCRIBED_SHARE = 0.5  # ... when that description holds at least this share of the query's weight
+# Numbers and the words of a date say when or how many, not what: a description holding them ("50", "4 December
+# 2025" in Putin's) describes nothing the query asks about.
+MONTHS = frozenset(
+    "january february march april may june july august september october november december".split()  # noqa: SIM905
+)
 
 # Where a query's words occur, and how well: the position of the query word -> best quality (1.0 exact,
 # less for a prefix or a near spelling) ...
@@ -317,13 +322,18 @@ def _described(index: SearchIndex, query: Query, found: Occurrences, taken: set[
                 continue
             held = tuple(sorted(p for p in slots if query.weights[p]))
             weight = sum(query.weights[p] for p in held)
-            if len(held) >= 2 and not taken.issuperset(held) and weight >= DESCRIBED_SHARE * total:
+            describing = [p for p in held if p not in taken and not _says_when_or_how_many(query.words[p].term)]
+            if len(held) >= 2 and describing and weight >= DESCRIBED_SHARE * total:
                 best.append((weight, doc, code, held))
     best.sort(key=lambda row: (-row[0], row[1]))
     return [
         Named(index.record_ids[doc], doc, code, held, DESCRIBED, whole=False)
         for _, doc, code, held in best[:PARTIAL_NAME_HOLDERS]
     ]
+
+
+def _says_when_or_how_many(term: str) -> bool:
+    return term in MONTHS or term.replace(".", "", 1).isdigit()
 
 
 def _name_holders(index: SearchIndex, position: int, found: Occurrences) -> list[tuple[int, int]]:
