@@ -815,6 +815,62 @@ def test_only_the_three_things_a_query_best_describes_bring_their_records(tmp_pa
     ]
 
 
+def verdicts_index(tmp_path: Path) -> SearchIndex:
+    def expected(record_id: str, statement: str) -> str:
+        return (
+            f"  - id: {record_id}\n    statement: {statement}\n    status: expected\n    topics: [misc]\n"
+            "    source: {id: preview, paragraph: 2}\n"
+        )
+
+    def outcome(record_id: str, verdict: str, summary: str) -> str:
+        evidence = "[]" if verdict == "not-reported" else "[talks]"
+        return (
+            f"  - id: o-{record_id}\n    expectation: {record_id}\n    verdict: {verdict}\n"
+            f'    as_of: "2025-12-06"\n    summary: {summary}\n    evidence: {evidence}\n'
+        )
+
+    talks = (
+        "  - id: talks\n    statement: Talks did not happen in June.\n    status: confirmed\n    topics: [misc]\n"
+        "    source: {id: wire-later}\n"
+    )
+    return small_index(
+        tmp_path,
+        LATER[: LATER.index("topics:")]
+        + MISC[MISC.index("topics:") :]
+        + "facts:\n"
+        + expected("visit", "The visit is set for May.")
+        + expected("tanks", "A tank deal is near.")
+        + expected("plant", "A plant will be built.")
+        + expected("loan", "A loan will be agreed.")
+        + talks
+        + "outcomes:\n"
+        + outcome("visit", "happened", "The visit was held in May.")
+        + outcome("tanks", "not-reported", "Nothing found.")
+        + outcome("plant", "partly", "Half was built.")
+        + outcome("loan", "did-not-happen", "The loan was refused."),
+    )
+
+
+@pytest.mark.parametrize("query", ["what did not happen", "what didn't happen", "what never happened"])
+def test_asking_what_did_not_happen_finds_the_outcomes_whose_verdict_says_so(tmp_path: Path, query: str) -> None:
+    # Each outcome holds the words as a kind word is held (0.7), the "no" verdicts wholly, a part half; a happened
+    # verdict not at all. The fact's own text holds both words (0.7 x a length norm of 1.27 > 0.84; "not" 0.7).
+    scores = [(h.record_id, h.score) for h in search(verdicts_index(tmp_path), query, limit=None)]
+    if query == "what never happened":  # no text holds "never"; the happened verdict's words hold "happened" (0.5)
+        assert scores == [("o-loan", 70.0), ("o-tanks", 70.0), ("o-plant", 36.4), ("o-visit", 20.4)]
+    else:
+        assert scores == [("talks", 78.7), ("o-loan", 70.0), ("o-tanks", 70.0), ("o-plant", 35.0)]
+
+
+def test_asking_whether_something_went_ahead_finds_its_outcome_first_whatever_the_verdict(tmp_path: Path) -> None:
+    index = verdicts_index(tmp_path)
+    # Every outcome holds "go ahead", a yes (0.7) a little better than a part (0.9 of it) or a no (0.8 of it);
+    # the expectation holds "visit" alone, the outcome "visit" as it does and "go ahead".
+    assert ids(index, "did the visit go ahead") == ["o-visit", "o-plant", "o-loan", "o-tanks", "visit"]
+    assert ids(index, "did the tank deal take place")[:2] == ["o-tanks", "tanks"]
+    assert ids(index, "what happened") == ["o-visit", "o-plant", "o-loan", "o-tanks"]
+
+
 def test_a_description_holding_only_a_date_or_a_number_describes_nothing(tmp_path: Path) -> None:
     # The envoy's description holds every word of the date, and f1 is about the envoy; but a date or a count says
     # when or how many, not what: f1 holds none of the words and is not found. The envoy and f2 hold them.

@@ -89,6 +89,7 @@ class SearchIndex:
         # An outcome or a conflict -> the records it answers for: the expectation it settles, the claims it
         # sets against each other (positions in the index).
         self.resolves: dict[int, tuple[int, ...]] = {}
+        self.verdicts: dict[int, str] = {}  # an outcome (by position) -> its verdict: did what it settles happen
         # An entity or topic (by position) -> the terms of each of its names, its main name first: how a
         # record's text can name it without the words of the query (a query in Russian, a record in English).
         # One string each, names on lines and terms split by spaces: a few objects to store, not one per term.
@@ -106,6 +107,8 @@ class SearchIndex:
             if not isinstance(record, m.Source):
                 if isinstance(record, m.Outcome | m.Conflict):
                     answers_for[len(self.record_ids)] = _answers_for(record)
+                if isinstance(record, m.Outcome):
+                    self.verdicts[len(self.record_ids)] = record.verdict
                 self._add(record, layouts, terms)
         del self._dates  # only for the build, not to be cached
         position = {record_id: doc for doc, record_id in enumerate(self.record_ids)}

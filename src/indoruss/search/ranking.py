@@ -69,6 +69,26 @@ KIND_WORDS = {
     "conflict": "conflict",
 }
 KIND_HELD = 0.7  # ... a record of that kind holds the word this well, as a text holds it
+# Asking whether something happened ("did the visit go ahead", "what did not happen") is asking for a verdict:
+# each outcome holds the words of happening as a kind word is held, and when the query denies them ("not",
+# "didn't", "never") only the outcomes whose verdict says it did not happen hold them, and the negation too.
+HAPPENING = (
+    ("happen",),
+    ("happened",),
+    ("happening",),
+    ("go", "ahead"),
+    ("went", "ahead"),
+    ("gone", "ahead"),
+    ("take", "place"),
+    ("took", "place"),
+    ("taken", "place"),
+    ("as", "planned"),
+)
+NEGATIONS = frozenset({"not", "no", "never", "didn", "nothing"})
+# How well an outcome of each verdict holds the words, as a share of KIND_HELD: asked whether it happened, every
+# verdict answers, a yes a little better ("what happened"); asked what did not happen, only a no, or a part.
+HAPPENED = {"happened": 1.0, "partly": 0.9, "did-not-happen": 0.8, "not-reported": 0.8}
+NOT_HAPPENED = {"did-not-happen": 1.0, "not-reported": 1.0, "partly": 0.5}
 # Words a question uses for what the records say otherwise.
 SYNONYMS: dict[str, tuple[str, ...]] = {
     "work": ("employed", "worker", "job", "employment"),
@@ -145,12 +165,16 @@ class Query(NamedTuple):
     words: list[Token]
     expansions: list[dict[str, float]]  # per query word: the index terms that stand for it, with quality
     weights: list[float]  # per query word: how rare it is; 0 for a word found nowhere
+    asks_verdict: tuple[int, ...] = ()  # the words that ask whether something happened, and their negations
+    denied: bool = False  # ... asking what did not happen
 
     @property
     def whole(self) -> bool:
-        """Every word of the query was found somewhere in the fact base (a kind word is found in its kind)."""
+        """Every word of the query was found somewhere in the fact base (a kind word is found in its kind, a word
+        of happening in the outcomes)."""
         return all(
-            options or token.term in KIND_WORDS for token, options in zip(self.words, self.expansions, strict=True)
+            options or token.term in KIND_WORDS or i in self.asks_verdict
+            for i, (token, options) in enumerate(zip(self.words, self.expansions, strict=True))
         )
 
 
@@ -225,22 +249,26 @@ def read_query(index: SearchIndex, text: str) -> Query | None:
     if not words:
         return None
     expansions = [_with_synonyms(index, t.term) for t in words]
-    if not any(expansions):
+    asks_verdict, denied = _verdict_words(text, words) if index.verdicts else ((), False)
+    if not any(expansions) and not asks_verdict:
         return None
     total = max(1, len(index.record_ids))
     weights = []
-    for token, options in zip(words, expansions, strict=True):
+    for position, (token, options) in enumerate(zip(words, expansions, strict=True)):
         frequency = max((len(index.postings[term]) for term in options), default=0)
         kind = KIND_WORDS.get(token.term)
         if kind:  # held by every record of its kind, whether or not a text says the word
             frequency = max(frequency, index.kind_counts.get(kind, 0))
+        elif position in asks_verdict:  # held by the outcomes
+            frequency = max(frequency, len(index.verdicts))
+            kind = "outcome"
         # A lone letter ("S" of S-400) can help name something, but says nothing by itself; a lone digit is a
         # number ("4 December").
         meaningful = (options or kind) and (len(token.term) > 1 or token.term.isdigit() or len(words) == 1)
         weights.append(math.log(1.0 + total / (1.0 + frequency)) if meaningful else 0.0)
     if not any(weights):
         return None
-    return Query(text, words, expansions, weights)
+    return Query(text, words, expansions, weights, asks_verdict, denied)
 
 
 def _with_synonyms(index: SearchIndex, term: str) -> dict[str, float]:
@@ -379,7 +407,9 @@ def score_records(index: SearchIndex, query: Query, found: Occurrences, named: l
     only_names = wanted > 1 and in_names == set(range(wanted)) and len(tokens(query.text)) == wanted
     average = index.average_length or 1.0
     holding: dict[int, Holding] = {}
-    for doc in found.keys() | linked_to.keys():
+    # A question whether something happened is answered by every outcome's verdict, whatever its text holds.
+    candidates = found.keys() | linked_to.keys() | (index.verdicts.keys() if query.asks_verdict else set())
+    for doc in candidates:
         by_field = found.get(doc, {})
         held = [0.0] * wanted
         norm = 1.0 / (1.0 - LENGTH_NORM + LENGTH_NORM * index.lengths[doc] / average)
@@ -397,6 +427,8 @@ def score_records(index: SearchIndex, query: Query, found: Occurrences, named: l
         if kind_words:
             for i in kind_words.get(index.kinds[doc], ()):
                 held[i] = max(held[i], KIND_HELD)
+        if query.asks_verdict and doc in index.verdicts:
+            _hold_verdict(held, query, index.verdicts[doc])
         mentioned = list(held)
         if doc in itself:
             name = itself[doc]
@@ -436,6 +468,30 @@ def score_records(index: SearchIndex, query: Query, found: Occurrences, named: l
             continue  # "Modi Putin": the records about both, not every record about one of them
         scored.append(Scored(score, doc, best_code, via, holds_known))
     return scored
+
+
+def _verdict_words(text: str, words: list[Token]) -> tuple[tuple[int, ...], bool]:
+    """The positions of the query's words that ask whether something happened ("go ahead"), with those of its
+    negations ("not"), and whether it asks what did not happen ("didn't happen": the negation may be filler)."""
+    found = tokens(text)
+    at = {token.start: i for i, token in enumerate(words)}
+    asking: set[int] = set()
+    for start in range(len(found)):
+        for phrase in HAPPENING:
+            run = found[start : start + len(phrase)]
+            if tuple(token.term for token in run) == phrase:
+                asking.update(at[token.start] for token in run if token.start in at)
+    if not asking:
+        return (), False
+    negations = {i for i, token in enumerate(words) if token.term in NEGATIONS}
+    denied = any(token.term in NEGATIONS for token in found)
+    return tuple(sorted(asking | negations)), denied
+
+
+def _hold_verdict(held: list[float], query: Query, verdict: str) -> None:
+    share = (NOT_HAPPENED if query.denied else HAPPENED).get(verdict, 0.0)
+    for i in query.asks_verdict:
+        held[i] = max(held[i], KIND_HELD * share)
 
 
 def _settle(index: SearchIndex, holding: dict[int, Holding], kind_words: dict[str, list[int]], wanted: int) -> None:
