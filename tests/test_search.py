@@ -871,6 +871,27 @@ def test_asking_whether_something_went_ahead_finds_its_outcome_first_whatever_th
     assert ids(index, "what happened") == ["o-visit", "o-plant", "o-loan", "o-tanks"]
 
 
+def test_how_many_ranks_the_records_that_state_a_count_above_those_that_state_none(tmp_path: Path) -> None:
+    # Six statements of six words, each holding "workers" and "Russia" alike: without "how many" they tie and
+    # come in the order of their ids. A year, a day of a month and the digits of a name are no count; a spelled
+    # number is. The records that state no count keep 0.9 of their score.
+    statements = {
+        "a-welcome": "Workers are very welcome in Russia.",
+        "b-year": "Workers came to Russia in 2020.",
+        "c-date": "Workers reached Russia on 4 December.",
+        "d-name": "Workers in Russia make S-400.",
+        "e-count": "Workers in Russia number 70,000 now.",
+        "f-spelled": "Workers in Russia number two thousand.",
+    }
+    index = small_index(tmp_path, MISC + "facts:\n" + "".join(fact_yaml(k, v) for k, v in statements.items()))
+    assert ids(index, "workers in Russia") == list(statements)
+    counted = ["e-count", "f-spelled", "a-welcome", "b-year", "c-date", "d-name"]
+    assert ids(index, "how many workers are in Russia?") == counted
+    assert ids(index, "how much work in Russia") == counted
+    # Seven texts of six words and the topic's four: each statement holds its words at 0.7 x 0.98 (68.6).
+    assert [h.score for h in search(index, "how many workers in Russia", limit=3)] == [68.6, 68.6, 61.8]
+
+
 def test_a_description_holding_only_a_date_or_a_number_describes_nothing(tmp_path: Path) -> None:
     # The envoy's description holds every word of the date, and f1 is about the envoy; but a date or a count says
     # when or how many, not what: f1 holds none of the words and is not found. The envoy and f2 hold them.

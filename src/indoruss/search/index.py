@@ -8,6 +8,7 @@ nothing of where it is stored.
 from __future__ import annotations
 
 import bisect
+import re
 from array import array
 from collections.abc import Callable
 
@@ -22,6 +23,15 @@ FIELD_MASK = (1 << FIELD_BITS) - 1
 MAX_ALIASES = 60
 FUZZY_MIN_LENGTH = 4
 PREFIX_MIN_LENGTH = 4
+# A count or an amount in a text: digits that are not part of a name (S-400, Su-57), a day of a month or a year,
+# or a number spelled out ("two squadrons"; not "one", which is as often "one of"). What "how many" asks for.
+_MONTHS = "january|february|march|april|may|june|july|august|september|october|november|december"
+_STATED_NUMBER = re.compile(
+    rf"(?<![\w\-\u2010-\u2015.,])(\d[\d,.]*)(?![\d,.])(?!\s+(?:{_MONTHS})\b)"
+    r"|\b(?:two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|dozen|twenty|thirty|forty|fifty|sixty"
+    r"|seventy|eighty|ninety|hundred|thousand|million|billion|trillion|lakh|crore)s?\b",
+    re.IGNORECASE,
+)
 
 
 def searchable_fields(record: m.Record) -> tuple[tuple[str, str], ...]:
@@ -90,6 +100,9 @@ class SearchIndex:
         # sets against each other (positions in the index).
         self.resolves: dict[int, tuple[int, ...]] = {}
         self.verdicts: dict[int, str] = {}  # an outcome (by position) -> its verdict: did what it settles happen
+        # Per record: 1 if it states a count or an amount (a figure; a text with a number that is not a date or
+        # a name), what a question "how many" asks for. A conflict states what its claims state.
+        self.numbered = bytearray()
         # An entity or topic (by position) -> the terms of each of its names, its main name first: how a
         # record's text can name it without the words of the query (a query in Russian, a record in English).
         # One string each, names on lines and terms split by spaces: a few objects to store, not one per term.
@@ -114,6 +127,8 @@ class SearchIndex:
         position = {record_id: doc for doc, record_id in enumerate(self.record_ids)}
         for doc, targets in answers_for.items():
             self.resolves[doc] = tuple(position[t] for t in targets if t in position)
+            if self.kinds[doc] == "conflict" and any(self.numbered[t] for t in self.resolves[doc]):
+                self.numbered[doc] = 1
         self.vocabulary: list[str] = sorted(self.postings)
         self.average_length = sum(self.lengths) / max(1, len(self.lengths))
         self.kind_counts: dict[str, int] = {}
@@ -157,6 +172,10 @@ class SearchIndex:
                 self.suggestion_forms.append(whole)
                 self.suggestion_owners.append(fields[0][1])
         self.lengths.append(min(length, 65535))
+        self.numbered.append(
+            isinstance(record, m.Figure)
+            or any(field not in ("date", "period") and _states_number(text) for field, text in fields)
+        )
 
     @staticmethod
     def doc_of(code: int) -> int:
@@ -192,6 +211,14 @@ class SearchIndex:
                 if not candidate.isdigit():
                     found.setdefault(candidate, 0.9 * score / 100.0)
         return found
+
+
+def _states_number(text: str) -> bool:
+    for found in _STATED_NUMBER.finditer(text):
+        digits = (found.group(1) or "").rstrip(".,")
+        if not digits or not (len(digits) == 4 and digits.isdigit() and 1900 <= int(digits) <= 2100):
+            return True  # a year is a date, not a count
+    return False
 
 
 def _answers_for(record: m.Outcome | m.Conflict) -> tuple[str, ...]:

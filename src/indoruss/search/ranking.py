@@ -89,6 +89,10 @@ NEGATIONS = frozenset({"not", "no", "never", "didn", "nothing"})
 # verdict answers, a yes a little better ("what happened"); asked what did not happen, only a no, or a part.
 HAPPENED = {"happened": 1.0, "partly": 0.9, "did-not-happen": 0.8, "not-reported": 0.8}
 NOT_HAPPENED = {"did-not-happen": 1.0, "not-reported": 1.0, "partly": 0.5}
+# "how many", "how much" ask for a count or an amount: a record that states none answers at most in part, and
+# counts this share of its score.
+COUNTING = (("how", "many"), ("how", "much"))
+NUMBERLESS = 0.9
 # Words a question uses for what the records say otherwise.
 SYNONYMS: dict[str, tuple[str, ...]] = {
     "work": ("employed", "worker", "job", "employment"),
@@ -167,6 +171,7 @@ class Query(NamedTuple):
     weights: list[float]  # per query word: how rare it is; 0 for a word found nowhere
     asks_verdict: tuple[int, ...] = ()  # the words that ask whether something happened, and their negations
     denied: bool = False  # ... asking what did not happen
+    counting: bool = False  # it asks how many or how much
 
     @property
     def whole(self) -> bool:
@@ -268,7 +273,9 @@ def read_query(index: SearchIndex, text: str) -> Query | None:
         weights.append(math.log(1.0 + total / (1.0 + frequency)) if meaningful else 0.0)
     if not any(weights):
         return None
-    return Query(text, words, expansions, weights, asks_verdict, denied)
+    found = [token.term for token in tokens(text)]
+    counting = any(found[i : i + 2] == list(pair) for pair in COUNTING for i in range(len(found) - 1))
+    return Query(text, words, expansions, weights, asks_verdict, denied, counting)
 
 
 def _with_synonyms(index: SearchIndex, term: str) -> dict[str, float]:
@@ -461,6 +468,8 @@ def score_records(index: SearchIndex, query: Query, found: Occurrences, named: l
     scored: list[Scored] = []
     for doc, (held, best_code, via) in holding.items():
         score = 100.0 * sum(w * min(h, 1.0) for w, h in zip(query.weights, held, strict=True)) / total
+        if query.counting and not index.numbered[doc]:
+            score *= NUMBERLESS
         if only_names and doc in itself and itself[doc].linked >= LINKED * 0.99:
             score = max(score, ONLY_NAMES_FLOOR)  # "Modi Putin": each thing named is itself a result
         holds_known = all(h > 0.0 or not w for h, w in zip(held, query.weights, strict=True))
