@@ -1179,6 +1179,7 @@ SYNONYM_TARGETS = (
         ("goal", {"goal": 70.0, "target": 56.0}),
         ("agreement", {"agreement": 70.0, "pact": 56.0, "accord": 56.0, "mou": 56.0, "deal": 56.0}),
         ("pact", {"pact": 70.0, "agreement": 56.0, "accord": 56.0}),
+        ("documents", {"agreement": 56.0, "mou": 56.0, "pact": 56.0, "accord": 56.0}),
         ("killed", {"killed": 70.0, "died": 56.0, "dead": 56.0}),
         ("died", {"died": 70.0, "dead": 56.0, "killed": 56.0}),
         ("dead", {"dead": 70.0, "died": 56.0, "killed": 56.0}),

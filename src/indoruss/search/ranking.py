@@ -106,6 +106,7 @@ SYNONYMS: dict[str, tuple[str, ...]] = {
     "goal": ("target",),
     "agreement": ("pact", "accord", "mou", "deal"),
     "pact": ("agreement", "accord"),
+    "document": ("agreement", "mou", "pact", "accord"),  # what a summit signs are documents: "documents signed"
     "killed": ("died", "dead"),
     "died": ("dead", "killed"),
     "dead": ("died", "killed"),
