@@ -1196,7 +1196,10 @@ def test_each_synonym_of_a_query_word_holds_at_08(tmp_path: Path, query: str, fo
         assert scores == found
 
 
-@pytest.mark.parametrize("query", ["summit event", "summit schedule", "summit timeline", "summit events"])
+@pytest.mark.parametrize(
+    "query",
+    ["summit event", "summit schedule", "summit timeline", "summit events", "summit itinerary", "summit programme"],
+)
 def test_a_word_naming_events_is_held_by_each_event_at_07(tmp_path: Path, query: str) -> None:
     # Lengths: misc 4, f 4, ev 1 (its date; a title is a name): the title holds "summit" at 0.92 x 1.36, at
     # most 0.84; the kind word 0.7; both words in one record of three. (A kind word alone finds nothing: it
@@ -1208,6 +1211,18 @@ def test_a_word_naming_events_is_held_by_each_event_at_07(tmp_path: Path, query:
     index = small_index(tmp_path, MISC + "facts:\n" + fact_yaml("f", "They met at noon.") + event)
     assert [(h.record_id, h.score, h.complete) for h in search(index, query, limit=None)] == [("ev", 77.0, True)]
     assert search(index, query.split()[1]) == []
+
+
+def test_a_programme_is_the_events_of_an_occasion_it_is_said_of(tmp_path: Path) -> None:
+    # A visit's or a summit's programme is its events; a reactor programme is not, and the event holds none of
+    # "reactor programme" (a word found nowhere leaves a partial match: "reactor" alone, in f).
+    event = (
+        'events:\n  - id: ev\n    title: Summit\n    date: "2025"\n    status: confirmed\n    topics: [misc]\n'
+        "    source: {id: report, paragraph: 3}\n"
+    )
+    index = small_index(tmp_path, MISC + "facts:\n" + fact_yaml("f", "The reactor at noon.") + event)
+    assert [(h.record_id, h.score) for h in search(index, "summit program", limit=None)] == [("ev", 77.0)]
+    assert [(h.record_id, h.complete) for h in search(index, "reactor programme", limit=None)] == [("f", False)]
 
 
 def test_search_shows_ten_results_unless_told_otherwise(tmp_path: Path) -> None:

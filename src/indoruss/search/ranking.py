@@ -63,12 +63,17 @@ KIND_WORDS = {
     "outcome": "outcome",
     "event": "event",
     "schedule": "event",
+    "itinerary": "event",
     "timeline": "event",
     "quote": "quote",
     "figure": "figure",
     "conflict": "conflict",
 }
 KIND_HELD = 0.7  # ... a record of that kind holds the word this well, as a text holds it
+# Words that name a kind only when they are of an occasion: a visit's or a summit's programme is its events,
+# a nuclear programme is not.
+OCCASION_KIND_WORDS = {"programme": "event"}
+OCCASIONS = frozenset({"visit", "summit", "trip", "tour", "forum", "conference", "meeting", "day"})
 # Asking whether something happened ("did the visit go ahead", "what did not happen") is asking for a verdict:
 # each outcome holds the words of happening as a kind word is held, and when the query denies them ("not",
 # "didn't", "never") only the outcomes whose verdict says it did not happen hold them, and the negation too.
@@ -179,8 +184,7 @@ class Query(NamedTuple):
         """Every word of the query was found somewhere in the fact base (a kind word is found in its kind, a word
         of happening in the outcomes)."""
         return all(
-            options or token.term in KIND_WORDS or i in self.asks_verdict
-            for i, (token, options) in enumerate(zip(self.words, self.expansions, strict=True))
+            options or kind_named(self.words, i) or i in self.asks_verdict for i, options in enumerate(self.expansions)
         )
 
 
@@ -208,6 +212,14 @@ def query_tokens(query: str) -> list[Token]:
         if not filler or (written.isupper() and len(written) <= 3):
             found.append(token)
     return found
+
+
+def kind_named(words: list[Token], position: int) -> str | None:
+    """The kind of record the query's word at `position` names, if it names one ("outcomes", "visit programme")."""
+    term = words[position].term
+    if term in OCCASION_KIND_WORDS and any(word.term in OCCASIONS for word in words):
+        return OCCASION_KIND_WORDS[term]
+    return KIND_WORDS.get(term)
 
 
 def search(
@@ -262,7 +274,7 @@ def read_query(index: SearchIndex, text: str) -> Query | None:
     weights = []
     for position, (token, options) in enumerate(zip(words, expansions, strict=True)):
         frequency = max((len(index.postings[term]) for term in options), default=0)
-        kind = KIND_WORDS.get(token.term)
+        kind = kind_named(words, position)
         if kind:  # held by every record of its kind, whether or not a text says the word
             frequency = max(frequency, index.kind_counts.get(kind, 0))
         elif position in asks_verdict:  # held by the outcomes
@@ -404,9 +416,10 @@ def score_records(index: SearchIndex, query: Query, found: Occurrences, named: l
     itself = {name.doc: name for name in named}
     # "outcomes of the visit", "visit programme": a word that names a kind of record is held by each record of it.
     kind_words: dict[str, list[int]] = {}
-    for i, token in enumerate(query.words):
-        if token.term in KIND_WORDS:
-            kind_words.setdefault(KIND_WORDS[token.term], []).append(i)
+    for i in range(len(query.words)):
+        kind = kind_named(query.words, i)
+        if kind:
+            kind_words.setdefault(kind, []).append(i)
     # How well each record about a named thing names it in its own words, by any of its names.
     said = {name.doc: _names_said(index, name) for name in named if name.linked >= PARTIAL_LINKED}
     # A list of names with nothing else ("Modi Putin") asks for those things; a question asks about them.
