@@ -892,6 +892,24 @@ def test_how_many_ranks_the_records_that_state_a_count_above_those_that_state_no
     assert [h.score for h in search(index, "how many workers in Russia", limit=3)] == [68.6, 68.6, 61.8]
 
 
+def test_a_month_in_a_query_is_the_period_it_asks_about(tmp_path: Path) -> None:
+    # "intake" measures crude in January and holds no "imports"; the two facts hold "crude imports" and no month.
+    # The month weighs 1.5 times its rarity and the figure's period holds it at 0.85: the figure comes first.
+    figure = (
+        "figures:\n  - id: intake\n    value: 2\n    unit: barrels-per-day\n    display: 2 bpd\n"
+        "    qualifier: exact\n    measures: Crude taken in by India, up from 1 bpd\n    period: January 2026\n"
+        "    status: confirmed\n    topics: [misc]\n    source: {id: report, paragraph: 3}\n"
+    )
+    facts = (
+        fact_yaml("rose", "Crude imports rose again.")
+        + fact_yaml("fell", "Crude imports fell again.")
+        + fact_yaml("talks", "Talks held in January.")
+    )
+    index = small_index(tmp_path, MISC + "facts:\n" + facts + figure)
+    assert ids(index, "crude imports in January") == ["intake", "fell", "rose", "talks"]
+    assert ids(index, "crude imports") == ["fell", "rose", "intake"]
+
+
 def test_a_description_holding_only_a_date_or_a_number_describes_nothing(tmp_path: Path) -> None:
     # The envoy's description holds every word of the date, and f1 is about the envoy; but a date or a count says
     # when or how many, not what: f1 holds none of the words and is not found. The envoy and f2 hold them.

@@ -127,6 +127,11 @@ DESCRIBED_SHARE = 0.5  # ... when that description holds at least this share of 
 MONTHS = frozenset(
     "january february march april may june july august september october november december".split()  # noqa: SIM905
 )
+# A month in a query is the period it asks about ("oil imports in January"): it weighs NAME_WEIGHT times as much as
+# its rarity, as a name does, and a record's date or period that holds it holds it as a link holds a name. (A
+# year is too wide a period to narrow a question; it stays a word.)
+DATE_FIELDS = ("date", "period")
+DATED = 0.85
 
 # Where a query's words occur, and how well: the position of the query word -> best quality (1.0 exact,
 # less for a prefix or a near spelling) ...
@@ -347,8 +352,11 @@ def find_names(index: SearchIndex, query: Query, found: Occurrences) -> list[Nam
 
 def weigh_names(query: Query, named: list[Named]) -> Query:
     """A name in a query is what it is about: its words together weigh NAME_WEIGHT times its rarest word, shared
-    among them ("S-400" is not just "400", and "was the S-400 deal signed" is about the S-400 first)."""
-    weights = list(query.weights)
+    among them ("S-400" is not just "400", and "was the S-400 deal signed" is about the S-400 first). A month
+    weighs NAME_WEIGHT times its own weight."""
+    weights = [
+        w * NAME_WEIGHT if token.term in MONTHS else w for token, w in zip(query.words, query.weights, strict=True)
+    ]
     for name in named:
         if name.whole and name.linked >= PARTIAL_LINKED and len(name.words) < len(weights):
             run = NAME_WEIGHT * max(query.weights[i] for i in name.words)
@@ -427,6 +435,7 @@ def score_records(index: SearchIndex, query: Query, found: Occurrences, named: l
     in_names = {i for name in named if name.whole and name.linked >= PARTIAL_LINKED for i in name.words}
     only_names = wanted > 1 and in_names == set(range(wanted)) and len(tokens(query.text)) == wanted
     average = index.average_length or 1.0
+    months = {i for i, token in enumerate(query.words) if token.term in MONTHS}
     holding: dict[int, Holding] = {}
     # A question whether something happened is answered by every outcome's verdict, whatever its text holds.
     candidates = found.keys() | linked_to.keys() | (index.verdicts.keys() if query.asks_verdict else set())
@@ -439,10 +448,12 @@ def score_records(index: SearchIndex, query: Query, found: Occurrences, named: l
             weight = _field_weight(index, doc, code, slots, wanted, code in exact_codes)
             if not (index.kinds[doc] in NAMED_KINDS and index.field_of(code) in NAME_FIELDS) and weight < EXACT_DISPLAY:
                 weight = min(weight * norm, 0.84)  # a short text that holds the word is more about it
+            dated = bool(months) and index.field_of(code) in DATE_FIELDS
             field_score = 0.0
             for position, quality in slots.items():
-                held[position] = max(held[position], weight * quality)
-                field_score += query.weights[position] * weight * quality
+                here = DATED if dated and position in months else weight
+                held[position] = max(held[position], here * quality)
+                field_score += query.weights[position] * here * quality
             if field_score > best_field_score:
                 best_code, best_field_score = code, field_score
         if kind_words:
