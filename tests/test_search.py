@@ -251,6 +251,11 @@ def test_question_words_are_ignored_and_a_quote_about_both_names_comes_first(sma
     assert ids(small, "what did Peskov say about the S-400")[0] == "quote-peskov-s-400"
 
 
+def test_want_is_a_word_of_the_question_not_of_its_answer(small: SearchIndex) -> None:
+    # "The two sides want trade..." holds the rarest word but not what is asked about: crude.
+    assert ids(small, "what does Russia want with crude?") == ["tariff", "russia", "pronoun", "target", "crude-flows"]
+
+
 def test_a_short_word_in_capitals_is_a_name_not_filler(small: SearchIndex) -> None:
     assert ids(small, "IT") == ["workers"]  # not the record full of the pronoun "it"
     assert ids(small, "it") == []
