@@ -486,6 +486,15 @@ def test_a_name_in_a_question_weighs_more_than_its_other_words(later: SearchInde
     assert ids(later, "was the Su-99 deal signed") == ["jet-x", "squadrons", "outcome-squadrons", "port-deal"]
 
 
+def test_a_word_with_synonyms_is_not_taken_for_a_typo_of_another(tmp_path: Path) -> None:
+    # "killed" is found nowhere; "skilled" is a near spelling of it, but "killed" is a known word (its synonyms
+    # "died" and "dead" are here): the skilled men are not what the query asks about.
+    facts = fact_yaml("skilled", "Skilled men came here.") + fact_yaml("died", "Some men died here.")
+    index = small_index(tmp_path, MISC + "facts:\n" + facts)
+    assert [(h.record_id, h.score) for h in search(index, "killed", limit=None)] == [("died", 56.0)]
+    assert ids(index, "skiled") == ["skilled"]  # a word with no synonyms may still be a typo
+
+
 def test_a_target_is_a_goal_and_the_killed_died(later: SearchIndex) -> None:
     assert ids(later, "target") == ["goal-set"]
     assert ids(later, "killed") == ["worker-died"]

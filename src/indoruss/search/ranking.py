@@ -298,9 +298,13 @@ def read_query(index: SearchIndex, text: str) -> Query | None:
 
 def _with_synonyms(index: SearchIndex, term: str) -> dict[str, float]:
     found = index.expand(term)
-    for other in SYNONYMS.get(term, ()):
-        if other in index.postings:
-            found.setdefault(other, 0.8)
+    synonyms = [other for other in SYNONYMS.get(term, ()) if other in index.postings]
+    if synonyms and term not in index.postings:
+        # A word with synonyms is a known word, not a typo: its near spellings ("skilled" for "killed") are other
+        # words; the longer words it begins stay.
+        found = {other: quality for other, quality in found.items() if other.startswith(term)}
+    for other in synonyms:
+        found.setdefault(other, 0.8)
     return found
 
 
