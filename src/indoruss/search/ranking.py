@@ -74,9 +74,10 @@ KIND_HELD = 0.7  # ... a record of that kind holds the word this well, as a text
 # a nuclear programme is not.
 OCCASION_KIND_WORDS = {"programme": "event"}
 OCCASIONS = frozenset({"visit", "summit", "trip", "tour", "forum", "conference", "meeting", "day"})
-# Asking whether something happened ("did the visit go ahead", "what did not happen") is asking for a verdict:
-# each outcome holds the words of happening as a kind word is held, and when the query denies them ("not",
-# "didn't", "never") only the outcomes whose verdict says it did not happen hold them, and the negation too.
+# Asking whether something happened ("did the visit go ahead", "what did not happen", "was there a deal") is
+# asking for a verdict: each outcome holds the words of happening as a kind word is held, and when the query
+# denies them ("not", "didn't", "never") only the outcomes whose verdict says it did not happen hold them, and
+# the negation too.
 HAPPENING = (
     ("happen",),
     ("happened",),
@@ -88,12 +89,15 @@ HAPPENING = (
     ("took", "place"),
     ("taken", "place"),
     ("as", "planned"),
+    ("was", "there"),
+    ("were", "there"),
 )
 NEGATIONS = frozenset({"not", "no", "never", "didn", "nothing"})
 # How well an outcome of each verdict holds the words, as a share of KIND_HELD: asked whether it happened, every
 # verdict answers, a yes a little better ("what happened"); asked what did not happen, only a no, or a part.
 HAPPENED = {"happened": 1.0, "partly": 0.9, "did-not-happen": 0.8, "not-reported": 0.8}
 NOT_HAPPENED = {"did-not-happen": 1.0, "not-reported": 1.0, "partly": 0.5}
+NOT_AN_OUTCOME = 0.9  # ... and a record that is not an outcome answers it at most in part: it keeps this share
 # "how many", "how much" ask for a count or an amount: a record that states none answers at most in part, and
 # counts this share of its score.
 COUNTING = (("how", "many"), ("how", "much"))
@@ -182,6 +186,7 @@ class Query(NamedTuple):
     weights: list[float]  # per query word: how rare it is; 0 for a word found nowhere
     asks_verdict: tuple[int, ...] = ()  # the words that ask whether something happened, and their negations
     denied: bool = False  # ... asking what did not happen
+    happened: bool = False  # it asks whether something happened, in words that mean something or in filler
     counting: bool = False  # it asks how many or how much
 
     @property
@@ -272,7 +277,7 @@ def read_query(index: SearchIndex, text: str) -> Query | None:
     if not words:
         return None
     expansions = [_with_synonyms(index, t.term) for t in words]
-    asks_verdict, denied = _verdict_words(text, words) if index.verdicts else ((), False)
+    asks_verdict, denied, happened = _verdict_words(text, words) if index.verdicts else ((), False, False)
     if not any(expansions) and not asks_verdict:
         return None
     total = max(1, len(index.record_ids))
@@ -293,7 +298,7 @@ def read_query(index: SearchIndex, text: str) -> Query | None:
         return None
     found = [token.term for token in tokens(text)]
     counting = any(found[i : i + 2] == list(pair) for pair in COUNTING for i in range(len(found) - 1))
-    return Query(text, words, expansions, weights, asks_verdict, denied, counting)
+    return Query(text, words, expansions, weights, asks_verdict, denied, happened, counting)
 
 
 def _with_synonyms(index: SearchIndex, term: str) -> dict[str, float]:
@@ -499,6 +504,8 @@ def score_records(index: SearchIndex, query: Query, found: Occurrences, named: l
         score = 100.0 * sum(w * min(h, 1.0) for w, h in zip(query.weights, held, strict=True)) / total
         if query.counting and not index.numbered[doc]:
             score *= NUMBERLESS
+        if query.happened and doc not in index.verdicts:
+            score *= NOT_AN_OUTCOME
         if only_names and doc in itself and itself[doc].linked >= LINKED * 0.99:
             score = max(score, ONLY_NAMES_FLOOR)  # "Modi Putin": each thing named is itself a result
         holds_known = all(h > 0.0 or not w for h, w in zip(held, query.weights, strict=True))
@@ -508,22 +515,25 @@ def score_records(index: SearchIndex, query: Query, found: Occurrences, named: l
     return scored
 
 
-def _verdict_words(text: str, words: list[Token]) -> tuple[tuple[int, ...], bool]:
+def _verdict_words(text: str, words: list[Token]) -> tuple[tuple[int, ...], bool, bool]:
     """The positions of the query's words that ask whether something happened ("go ahead"), with those of its
-    negations ("not"), and whether it asks what did not happen ("didn't happen": the negation may be filler)."""
+    negations ("not"); whether it asks what did not happen ("didn't happen": the negation may be filler); and
+    whether it asks whether something happened at all ("was there": filler only)."""
     found = tokens(text)
     at = {token.start: i for i, token in enumerate(words)}
     asking: set[int] = set()
+    happened = False
     for start in range(len(found)):
         for phrase in HAPPENING:
             run = found[start : start + len(phrase)]
             if tuple(token.term for token in run) == phrase:
+                happened = True
                 asking.update(at[token.start] for token in run if token.start in at)
-    if not asking:
-        return (), False
-    negations = {i for i, token in enumerate(words) if token.term in NEGATIONS}
+    if not happened:
+        return (), False, False
     denied = any(token.term in NEGATIONS for token in found)
-    return tuple(sorted(asking | negations)), denied
+    negations = {i for i, token in enumerate(words) if token.term in NEGATIONS} if asking else set()
+    return tuple(sorted(asking | negations)), denied, True
 
 
 def _hold_verdict(held: list[float], query: Query, verdict: str) -> None:
