@@ -26,11 +26,11 @@ PREFIX_MIN_LENGTH = 4
 # A count or an amount in a text: digits that are not part of a name (S-400, Su-57), a day of a month or a year,
 # or a number spelled out ("two squadrons"; not "one", which is as often "one of"). What "how many" asks for.
 _MONTHS = "january|february|march|april|may|june|july|august|september|october|november|december"
-_STATED_NUMBER = re.compile(
-    rf"(?<![\w\-\u2010-\u2015.,])(\d[\d,.]*)(?![\d,.])(?!\s+(?:{_MONTHS})\b)"
-    r"|\b(?:two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|dozen|twenty|thirty|forty|fifty|sixty"
-    r"|seventy|eighty|ninety|hundred|thousand|million|billion|trillion|lakh|crore)s?\b",
-    re.IGNORECASE,
+_STATED_DIGITS = re.compile(rf"(?<![\w\-\u2010-\u2015.,])(\d[\d,.]*)(?![\d,.])(?!\s+(?:{_MONTHS})\b)", re.IGNORECASE)
+_DIGIT = re.compile(r"\d")
+NUMBER_WORDS = frozenset(
+    """two three four five six seven eight nine ten eleven twelve dozen twenty thirty forty fifty sixty seventy
+    eighty ninety hundred thousand million billion trillion lakh crore""".split()  # noqa: SIM905
 )
 
 
@@ -150,6 +150,7 @@ class SearchIndex:
         for target in record_links(record):
             self.linked_from.setdefault(target, array("I")).append(doc)
         length = 0
+        numbered = isinstance(record, m.Figure)
         for index, (field, text) in enumerate(fields):
             code = (doc << FIELD_BITS) | min(index, FIELD_MASK)
             if field == "date":  # dates repeat across events: read each once
@@ -158,6 +159,10 @@ class SearchIndex:
                 found = terms(text)
             if field not in NAME_FIELDS:
                 length += len(found)
+            if not numbered and field not in ("date", "period"):
+                numbered = not NUMBER_WORDS.isdisjoint(found) or (
+                    _DIGIT.search(text) is not None and _states_digits(text)
+                )
             for term in set(found):
                 self.postings.setdefault(term, array("I")).append(code)
             if field == "display":
@@ -172,10 +177,7 @@ class SearchIndex:
                 self.suggestion_forms.append(whole)
                 self.suggestion_owners.append(fields[0][1])
         self.lengths.append(min(length, 65535))
-        self.numbered.append(
-            isinstance(record, m.Figure)
-            or any(field not in ("date", "period") and _states_number(text) for field, text in fields)
-        )
+        self.numbered.append(numbered)
 
     @staticmethod
     def doc_of(code: int) -> int:
@@ -213,10 +215,10 @@ class SearchIndex:
         return found
 
 
-def _states_number(text: str) -> bool:
-    for found in _STATED_NUMBER.finditer(text):
-        digits = (found.group(1) or "").rstrip(".,")
-        if not digits or not (len(digits) == 4 and digits.isdigit() and 1900 <= int(digits) <= 2100):
+def _states_digits(text: str) -> bool:
+    for found in _STATED_DIGITS.finditer(text):
+        digits = found.group(1).rstrip(".,")
+        if digits and not (len(digits) == 4 and digits.isdigit() and 1900 <= int(digits) <= 2100):
             return True  # a year is a date, not a count
     return False
 
