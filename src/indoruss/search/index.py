@@ -26,6 +26,7 @@ PREFIX_MIN_LENGTH = 4
 # A count or an amount in a text: digits that are not part of a name (S-400, Su-57), a day of a month or a year,
 # or a number spelled out ("two squadrons"; not "one", which is as often "one of"). What "how many" asks for.
 _MONTHS = "january|february|march|april|may|june|july|august|september|october|november|december"
+MONTHS = frozenset(_MONTHS.split("|"))
 _STATED_DIGITS = re.compile(rf"(?<![\w\-\u2010-\u2015.,])(\d[\d,.]*)(?![\d,.])(?!\s+(?:{_MONTHS})\b)", re.IGNORECASE)
 _DIGIT = re.compile(r"\d")
 NUMBER_WORDS = frozenset(

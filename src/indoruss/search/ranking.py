@@ -23,7 +23,7 @@ from typing import NamedTuple
 
 from ..model import records as m
 from ..text import STOPWORDS, Token, compact, spelled_numbers, tokens
-from .index import FIELD_BITS, NAME_FIELDS, NAMED_KINDS, SearchIndex, searchable_fields
+from .index import FIELD_BITS, MONTHS, NAME_FIELDS, NAMED_KINDS, SearchIndex, searchable_fields
 
 FIELD_WEIGHTS: dict[str, float] = {
     "name": 1.0,
@@ -126,11 +126,8 @@ PARTIAL_NAME_HOLDERS = 3  # ... when no more than this many entities and topics 
 NAME_WEIGHT = 1.5  # a name's words in a query weigh this many times its rarest word
 DESCRIBED = 0.6  # a record about an entity or topic whose description holds the query
 DESCRIBED_SHARE = 0.5  # ... when that description holds at least this share of the query's weight
-# Numbers and the words of a date say when or how many, not what: a description holding them ("50", "4 December
-# 2025" in Putin's) describes nothing the query asks about.
-MONTHS = frozenset(
-    "january february march april may june july august september october november december".split()  # noqa: SIM905
-)
+# Numbers and the words of a date (MONTHS) say when or how many, not what: a description holding them ("50",
+# "4 December 2025" in Putin's) describes nothing the query asks about.
 # A month in a query is the period it asks about ("oil imports in January"): it weighs NAME_WEIGHT times as much as
 # its rarity, as a name does, and a record's date or period that holds it holds it as a link holds a name. (A
 # year is too wide a period to narrow a question; it stays a word.)
