@@ -254,6 +254,11 @@ def test_question_words_are_ignored_and_a_quote_about_both_names_comes_first(sma
     assert ids(small, "what did Peskov say about the S-400")[0] == "quote-peskov-s-400"
 
 
+def test_want_is_a_word_of_the_question_not_of_its_answer(small: SearchIndex) -> None:
+    # "The two sides want trade..." holds the rarest word but not what is asked about: crude.
+    assert ids(small, "what does Russia want with crude?") == ["tariff", "russia", "pronoun", "target", "crude-flows"]
+
+
 def test_a_short_word_in_capitals_is_a_name_not_filler(small: SearchIndex) -> None:
     assert ids(small, "IT") == ["workers"]  # not the record full of the pronoun "it"
     assert ids(small, "it") == []
@@ -482,6 +487,15 @@ def test_what_a_description_describes_brings_the_records_about_it(later: SearchI
 def test_a_name_in_a_question_weighs_more_than_its_other_words(later: SearchIndex) -> None:
     # "deal" and "signed" are in the port record; the question is about the Su-99 first.
     assert ids(later, "was the Su-99 deal signed") == ["jet-x", "squadrons", "outcome-squadrons", "port-deal"]
+
+
+def test_a_word_with_synonyms_is_not_taken_for_a_typo_of_another(tmp_path: Path) -> None:
+    # "killed" is found nowhere; "skilled" is a near spelling of it, but "killed" is a known word (its synonyms
+    # "died" and "dead" are here): the skilled men are not what the query asks about.
+    facts = fact_yaml("skilled", "Skilled men came here.") + fact_yaml("died", "Some men died here.")
+    index = small_index(tmp_path, MISC + "facts:\n" + facts)
+    assert [(h.record_id, h.score) for h in search(index, "killed", limit=None)] == [("died", 56.0)]
+    assert ids(index, "skiled") == ["skilled"]  # a word with no synonyms may still be a typo
 
 
 def test_a_target_is_a_goal_and_the_killed_died(later: SearchIndex) -> None:
@@ -1014,6 +1028,127 @@ def test_only_the_three_things_a_query_best_describes_bring_their_records(tmp_pa
     ]
 
 
+def verdicts_index(tmp_path: Path) -> SearchIndex:
+    def expected(record_id: str, statement: str) -> str:
+        return (
+            f"  - id: {record_id}\n    statement: {statement}\n    status: expected\n    topics: [misc]\n"
+            "    source: {id: preview, paragraph: 2}\n"
+        )
+
+    def outcome(record_id: str, verdict: str, summary: str) -> str:
+        evidence = "[]" if verdict == "not-reported" else "[talks]"
+        return (
+            f"  - id: o-{record_id}\n    expectation: {record_id}\n    verdict: {verdict}\n"
+            f'    as_of: "2025-12-06"\n    summary: {summary}\n    evidence: {evidence}\n'
+        )
+
+    talks = (
+        "  - id: talks\n    statement: Talks did not happen in June.\n    status: confirmed\n    topics: [misc]\n"
+        "    source: {id: wire-later}\n"
+    )
+    return small_index(
+        tmp_path,
+        LATER[: LATER.index("topics:")]
+        + MISC[MISC.index("topics:") :]
+        + "facts:\n"
+        + expected("visit", "The visit is set for May.")
+        + expected("tanks", "A tank deal is near.")
+        + expected("plant", "A plant will be built.")
+        + expected("loan", "A loan will be agreed.")
+        + talks
+        + "outcomes:\n"
+        + outcome("visit", "happened", "The visit was held in May.")
+        + outcome("tanks", "not-reported", "Nothing found.")
+        + outcome("plant", "partly", "Half was built.")
+        + outcome("loan", "did-not-happen", "The loan was refused."),
+    )
+
+
+@pytest.mark.parametrize("query", ["what did not happen", "what didn't happen", "what never happened"])
+def test_asking_what_did_not_happen_finds_the_outcomes_whose_verdict_says_so(tmp_path: Path, query: str) -> None:
+    # Each outcome holds the words as a kind word is held (0.7), the "no" verdicts wholly, a part half; a happened
+    # verdict not at all. The fact's own text holds both words (0.7 x a length norm of 1.27 > 0.84; "not" 0.7),
+    # but it is no outcome and keeps 0.9 of its score.
+    scores = [(h.record_id, h.score) for h in search(verdicts_index(tmp_path), query, limit=None)]
+    if query == "what never happened":  # no text holds "never"; the happened verdict's words hold "happened" (0.5)
+        assert scores == [("o-loan", 70.0), ("o-tanks", 70.0), ("o-plant", 36.4), ("o-visit", 20.4)]
+    else:
+        assert scores == [("talks", 70.9), ("o-loan", 70.0), ("o-tanks", 70.0), ("o-plant", 35.0)]
+
+
+def test_asking_whether_something_went_ahead_finds_its_outcome_first_whatever_the_verdict(tmp_path: Path) -> None:
+    index = verdicts_index(tmp_path)
+    # Every outcome holds "go ahead", a yes (0.7) a little better than a part (0.9 of it) or a no (0.8 of it);
+    # the expectation holds "visit" alone, the outcome "visit" as it does and "go ahead".
+    assert ids(index, "did the visit go ahead") == ["o-visit", "o-plant", "o-loan", "o-tanks", "visit"]
+    assert ids(index, "did the tank deal take place")[:2] == ["o-tanks", "tanks"]
+    assert ids(index, "what happened") == ["o-visit", "o-plant", "o-loan", "o-tanks"]
+    # "was there" is all filler: no word to hold, but the question is still whether it happened. The expectation
+    # holds "tank deal" as its outcome does (which holds it 0.99 as well) and keeps 0.9 of its score.
+    assert [(h.record_id, h.score) for h in search(index, "was there a tank deal", limit=None)] == [
+        ("o-tanks", 82.4),
+        ("tanks", 74.9),
+    ]
+
+
+def test_how_many_ranks_the_records_that_state_a_count_above_those_that_state_none(tmp_path: Path) -> None:
+    # Six statements of six words, each holding "workers" and "Russia" alike: without "how many" they tie and
+    # come in the order of their ids. A year, a day of a month and the digits of a name are no count; a spelled
+    # number is. The records that state no count keep 0.9 of their score.
+    statements = {
+        "a-welcome": "Workers are very welcome in Russia.",
+        "b-year": "Workers came to Russia in 2020.",
+        "c-date": "Workers reached Russia on 4 December.",
+        "d-name": "Workers in Russia make S-400.",
+        "e-count": "Workers in Russia number 70,000 now.",
+        "f-spelled": "Workers in Russia number two thousand.",
+    }
+    index = small_index(tmp_path, MISC + "facts:\n" + "".join(fact_yaml(k, v) for k, v in statements.items()))
+    assert ids(index, "workers in Russia") == list(statements)
+    counted = ["e-count", "f-spelled", "a-welcome", "b-year", "c-date", "d-name"]
+    assert ids(index, "how many workers are in Russia?") == counted
+    assert ids(index, "how much work in Russia") == counted
+    # Seven texts of six words and the topic's four: each statement holds its words at 0.7 x 0.98 (68.6).
+    assert [h.score for h in search(index, "how many workers in Russia", limit=3)] == [68.6, 68.6, 61.8]
+
+
+def test_a_month_in_a_query_is_the_period_it_asks_about(tmp_path: Path) -> None:
+    # "intake" measures crude in January and holds no "imports"; the two facts hold "crude imports" and no month.
+    # The month weighs 1.5 times its rarity and the figure's period holds it at 0.85: the figure comes first.
+    figure = (
+        "figures:\n  - id: intake\n    value: 2\n    unit: barrels-per-day\n    display: 2 bpd\n"
+        "    qualifier: exact\n    measures: Crude taken in by India, up from 1 bpd\n    period: January 2026\n"
+        "    status: confirmed\n    topics: [misc]\n    source: {id: report, paragraph: 3}\n"
+    )
+    facts = (
+        fact_yaml("rose", "Crude imports rose again.")
+        + fact_yaml("fell", "Crude imports fell again.")
+        + fact_yaml("talks", "Talks held in January.")
+    )
+    index = small_index(tmp_path, MISC + "facts:\n" + facts + figure)
+    assert ids(index, "crude imports in January") == ["intake", "fell", "rose", "talks"]
+    assert ids(index, "crude imports") == ["fell", "rose", "intake"]
+
+
+def test_a_description_holding_only_a_date_or_a_number_describes_nothing(tmp_path: Path) -> None:
+    # The envoy's description holds every word of the date, and f1 is about the envoy; but a date or a count says
+    # when or how many, not what: f1 holds none of the words and is not found. The envoy and f2 hold them.
+    index = small_index(
+        tmp_path,
+        MISC
+        + "entities:\n"
+        + entity_yaml("envoy", "Envoy", "Came on 4 December 2025 with 50 aides.")
+        + "facts:\n"
+        + fact_yaml("f1", "Plain words said here.", "envoy")
+        + fact_yaml("f2", "On 4 December 2025 talks began.")
+        + fact_yaml("f3", "Only 50 came.")
+        + fact_yaml("f4", "The aides waited."),
+    )
+    assert ids(index, "4 December 2025") == ["f2", "envoy"]
+    # "aides" describes: the envoy's aides are what the query asks about, and f1 follows the envoy.
+    assert ids(index, "50 aides")[:2] == ["envoy", "f1"]
+
+
 def test_suggestions_are_the_three_nearest_owners_among_the_24_nearest_names(tmp_path: Path) -> None:
     alpha = ", ".join(f"Alpha{i}" for i in range(1, 13))
     alphab = ", ".join(f"Alphab{i}" for i in range(1, 13))
@@ -1282,6 +1417,7 @@ SYNONYM_TARGETS = (
         ("goal", {"goal": 70.0, "target": 56.0}),
         ("agreement", {"agreement": 70.0, "pact": 56.0, "accord": 56.0, "mou": 56.0, "deal": 56.0}),
         ("pact", {"pact": 70.0, "agreement": 56.0, "accord": 56.0}),
+        ("documents", {"agreement": 56.0, "mou": 56.0, "pact": 56.0, "accord": 56.0}),
         ("killed", {"killed": 70.0, "died": 56.0, "dead": 56.0}),
         ("died", {"died": 70.0, "dead": 56.0, "killed": 56.0}),
         ("dead", {"dead": 70.0, "died": 56.0, "killed": 56.0}),
@@ -1300,7 +1436,16 @@ def test_each_synonym_of_a_query_word_holds_at_08(tmp_path: Path, query: str, fo
 
 @pytest.mark.parametrize(
     "query",
-    ["summit event", "summit schedule", "summit timeline", "summit events", "summit событие", "summit घटनाएं"],
+    [
+        "summit event",
+        "summit schedule",
+        "summit timeline",
+        "summit events",
+        "summit itinerary",
+        "summit programme",
+        "summit событие",
+        "summit घटनाएं",
+    ],
 )
 def test_a_word_naming_events_is_held_by_each_event_at_07(tmp_path: Path, query: str) -> None:
     # Lengths: misc 4, f 4, ev 1 (its date; a title is a name): the title holds "summit" at 0.92 x 1.36, at
@@ -1313,6 +1458,18 @@ def test_a_word_naming_events_is_held_by_each_event_at_07(tmp_path: Path, query:
     index = small_index(tmp_path, MISC + "facts:\n" + fact_yaml("f", "They met at noon.") + event)
     assert [(h.record_id, h.score, h.complete) for h in search(index, query, limit=None)] == [("ev", 77.0, True)]
     assert search(index, query.split()[1]) == []
+
+
+def test_a_programme_is_the_events_of_an_occasion_it_is_said_of(tmp_path: Path) -> None:
+    # A visit's or a summit's programme is its events; a reactor programme is not, and the event holds none of
+    # "reactor programme" (a word found nowhere leaves a partial match: "reactor" alone, in f).
+    event = (
+        'events:\n  - id: ev\n    title: Summit\n    date: "2025"\n    status: confirmed\n    topics: [misc]\n'
+        "    source: {id: report, paragraph: 3}\n"
+    )
+    index = small_index(tmp_path, MISC + "facts:\n" + fact_yaml("f", "The reactor at noon.") + event)
+    assert [(h.record_id, h.score) for h in search(index, "summit program", limit=None)] == [("ev", 77.0)]
+    assert [(h.record_id, h.complete) for h in search(index, "reactor programme", limit=None)] == [("f", False)]
 
 
 def test_search_shows_ten_results_unless_told_otherwise(tmp_path: Path) -> None:

@@ -51,7 +51,8 @@ SPELLING = {
 }
 
 # Words that carry no meaning in a query: articles and particles, and the words of a question ("what did
-# Peskov say about", "how many", "is it done"). The index keeps them; only queries drop them.
+# Peskov say about", "how many", "is it done", "what does Russia want"), with what "didn't" leaves of them. The
+# index keeps them; only queries drop them.
 STOPWORDS = frozenset(
     """
     a an and are as at be been by for from has have had in is it its of on or that the this these those to
@@ -59,6 +60,8 @@ STOPWORDS = frozenset(
     what who whom whose which when where why how many much did does do done doing say says said saying
     talk talks talked talking tell about any some should would could can might may still also
     anything something between into over under up out going get got know
+    didn doesn don isn wasn weren aren hasn haven hadn t
+    want wants wanted
     """.split()  # noqa: SIM905 - a word list reads best as words
 )
 

@@ -8,6 +8,7 @@ nothing of where it is stored.
 from __future__ import annotations
 
 import bisect
+import re
 from array import array
 from collections.abc import Callable
 
@@ -26,6 +27,16 @@ FUZZY_MIN_LENGTH = 4
 # organisation or a place: an oil company or a data source (Rosneft, Kpler) is how records on oil say it whole.
 PART_CATEGORIES = ("weapon-system", "agreement", "project")
 PREFIX_MIN_LENGTH = 4
+# A count or an amount in a text: digits that are not part of a name (S-400, Su-57), a day of a month or a year,
+# or a number spelled out ("two squadrons"; not "one", which is as often "one of"). What "how many" asks for.
+_MONTHS = "january|february|march|april|may|june|july|august|september|october|november|december"
+MONTHS = frozenset(_MONTHS.split("|"))
+_STATED_DIGITS = re.compile(rf"(?<![\w\-\u2010-\u2015.,])(\d[\d,.]*)(?![\d,.])(?!\s+(?:{_MONTHS})\b)", re.IGNORECASE)
+_DIGIT = re.compile(r"\d")
+NUMBER_WORDS = frozenset(
+    """two three four five six seven eight nine ten eleven twelve dozen twenty thirty forty fifty sixty seventy
+    eighty ninety hundred thousand million billion trillion lakh crore""".split()  # noqa: SIM905
+)
 
 
 def searchable_fields(record: m.Record) -> tuple[tuple[str, str], ...]:
@@ -93,6 +104,10 @@ class SearchIndex:
         # An outcome or a conflict -> the records it answers for: the expectation it settles, the claims it
         # sets against each other (positions in the index).
         self.resolves: dict[int, tuple[int, ...]] = {}
+        self.verdicts: dict[int, str] = {}  # an outcome (by position) -> its verdict: did what it settles happen
+        # Per record: 1 if it states a count or an amount (a figure; a text with a number that is not a date or
+        # a name), what a question "how many" asks for. A conflict states what its claims state.
+        self.numbered = bytearray()
         # An entity or topic (by position) -> the terms of each of its names, its main name first: how a
         # record's text can name it without the words of the query (a query in Russian, a record in English).
         # One string each, names on lines and terms split by spaces: a few objects to store, not one per term.
@@ -115,11 +130,15 @@ class SearchIndex:
             if not isinstance(record, m.Source):
                 if isinstance(record, m.Outcome | m.Conflict):
                     answers_for[len(self.record_ids)] = _answers_for(record)
+                if isinstance(record, m.Outcome):
+                    self.verdicts[len(self.record_ids)] = record.verdict
                 self._add(record, layouts, terms)
         del self._dates, self._within_topics  # only for the build, not to be cached
         position = {record_id: doc for doc, record_id in enumerate(self.record_ids)}
         for doc, targets in answers_for.items():
             self.resolves[doc] = tuple(position[t] for t in targets if t in position)
+            if self.kinds[doc] == "conflict" and any(self.numbered[t] for t in self.resolves[doc]):
+                self.numbered[doc] = 1
         self.vocabulary: list[str] = sorted(self.postings)
         self.average_length = sum(self.lengths) / max(1, len(self.lengths))
         self.kind_counts: dict[str, int] = {}
@@ -143,6 +162,7 @@ class SearchIndex:
         for topic in self._within(record):
             self.about_part.setdefault(topic, array("I")).append(doc)
         length = 0
+        numbered = isinstance(record, m.Figure)
         for index, (field, text) in enumerate(fields):
             code = (doc << FIELD_BITS) | min(index, FIELD_MASK)
             if field == "date":  # dates repeat across events: read each once
@@ -151,6 +171,10 @@ class SearchIndex:
                 found = terms(text)
             if field not in NAME_FIELDS:
                 length += len(found)
+            if not numbered and field not in ("date", "period"):
+                numbered = not NUMBER_WORDS.isdisjoint(found) or (
+                    _DIGIT.search(text) is not None and _states_digits(text)
+                )
             for term in set(found):
                 self.postings.setdefault(term, array("I")).append(code)
             if field == "display":
@@ -165,6 +189,7 @@ class SearchIndex:
                 self.suggestion_forms.append(whole)
                 self.suggestion_owners.append(fields[0][1])
         self.lengths.append(min(length, 65535))
+        self.numbered.append(numbered)
 
     def _within(self, record: m.Record) -> tuple[str, ...]:
         """The topics of `record` within which it is about a named thing, or is that thing: one of the things it
@@ -226,6 +251,14 @@ def _parts_within(factbase: m.FactBase, terms: Callable[[str], list[str]]) -> di
             name = set(terms(entity.name))
             found[entity.id] = tuple(t for t in entity.topics if not titles.get(t, set()) <= name)
     return found
+
+
+def _states_digits(text: str) -> bool:
+    for found in _STATED_DIGITS.finditer(text):
+        digits = found.group(1).rstrip(".,")
+        if digits and not (len(digits) == 4 and digits.isdigit() and 1900 <= int(digits) <= 2100):
+            return True  # a year is a date, not a count
+    return False
 
 
 def _answers_for(record: m.Outcome | m.Conflict) -> tuple[str, ...]:

@@ -24,7 +24,7 @@ from typing import NamedTuple
 from ..model import records as m
 from ..text import STOPWORDS, Token, compact, spelled_numbers, tokens
 from . import lexicon
-from .index import FIELD_BITS, NAME_FIELDS, NAMED_KINDS, SearchIndex, searchable_fields
+from .index import FIELD_BITS, MONTHS, NAME_FIELDS, NAMED_KINDS, SearchIndex, searchable_fields
 
 FIELD_WEIGHTS: dict[str, float] = {
     "name": 1.0,
@@ -64,12 +64,45 @@ KIND_WORDS = {
     "outcome": "outcome",
     "event": "event",
     "schedule": "event",
+    "itinerary": "event",
     "timeline": "event",
     "quote": "quote",
     "figure": "figure",
     "conflict": "conflict",
 }
 KIND_HELD = 0.7  # ... a record of that kind holds the word this well, as a text holds it
+# Words that name a kind only when they are of an occasion: a visit's or a summit's programme is its events,
+# a nuclear programme is not.
+OCCASION_KIND_WORDS = {"programme": "event"}
+OCCASIONS = frozenset({"visit", "summit", "trip", "tour", "forum", "conference", "meeting", "day"})
+# Asking whether something happened ("did the visit go ahead", "what did not happen", "was there a deal") is
+# asking for a verdict: each outcome holds the words of happening as a kind word is held, and when the query
+# denies them ("not", "didn't", "never") only the outcomes whose verdict says it did not happen hold them, and
+# the negation too.
+HAPPENING = (
+    ("happen",),
+    ("happened",),
+    ("happening",),
+    ("go", "ahead"),
+    ("went", "ahead"),
+    ("gone", "ahead"),
+    ("take", "place"),
+    ("took", "place"),
+    ("taken", "place"),
+    ("as", "planned"),
+    ("was", "there"),
+    ("were", "there"),
+)
+NEGATIONS = frozenset({"not", "no", "never", "didn", "nothing"})
+# How well an outcome of each verdict holds the words, as a share of KIND_HELD: asked whether it happened, every
+# verdict answers, a yes a little better ("what happened"); asked what did not happen, only a no, or a part.
+HAPPENED = {"happened": 1.0, "partly": 0.9, "did-not-happen": 0.8, "not-reported": 0.8}
+NOT_HAPPENED = {"did-not-happen": 1.0, "not-reported": 1.0, "partly": 0.5}
+NOT_AN_OUTCOME = 0.9  # ... and a record that is not an outcome answers it at most in part: it keeps this share
+# "how many", "how much" ask for a count or an amount: a record that states none answers at most in part, and
+# counts this share of its score.
+COUNTING = (("how", "many"), ("how", "much"))
+NUMBERLESS = 0.9
 # Words a question uses for what the records say otherwise.
 SYNONYMS: dict[str, tuple[str, ...]] = {
     "work": ("employed", "worker", "job", "employment"),
@@ -83,6 +116,7 @@ SYNONYMS: dict[str, tuple[str, ...]] = {
     "goal": ("target",),
     "agreement": ("pact", "accord", "mou", "deal"),
     "pact": ("agreement", "accord"),
+    "document": ("agreement", "mou", "pact", "accord"),  # what a summit signs are documents: "documents signed"
     "killed": ("died", "dead"),
     "died": ("dead", "killed"),
     "dead": ("died", "killed"),
@@ -101,6 +135,14 @@ DESCRIBED_SHARE = 0.5  # ... when that description holds at least this share of 
 # topic's words alone, holds them this share as well as the records about the topic as a whole, unless the query
 # names that thing too.
 PART_OF_TOPIC = 0.9
+
+# Numbers and the words of a date (MONTHS) say when or how many, not what: a description holding them ("50",
+# "4 December 2025" in Putin's) describes nothing the query asks about.
+# A month in a query is the period it asks about ("oil imports in January"): it weighs NAME_WEIGHT times as much as
+# its rarity, as a name does, and a record's date or period that holds it holds it as a link holds a name. (A
+# year is too wide a period to narrow a question; it stays a word.)
+DATE_FIELDS = ("date", "period")
+DATED = 0.85
 
 # Where a query's words occur, and how well: the position of the query word -> best quality (1.0 exact,
 # less for a prefix or a near spelling) ...
@@ -149,12 +191,17 @@ class Query(NamedTuple):
     words: list[Token]
     expansions: list[dict[str, float]]  # per query word: the index terms that stand for it, with quality
     weights: list[float]  # per query word: how rare it is; 0 for a word found nowhere
+    asks_verdict: tuple[int, ...] = ()  # the words that ask whether something happened, and their negations
+    denied: bool = False  # ... asking what did not happen
+    happened: bool = False  # it asks whether something happened, in words that mean something or in filler
+    counting: bool = False  # it asks how many or how much
 
     @property
     def whole(self) -> bool:
-        """Every word of the query was found somewhere in the fact base (a kind word is found in its kind)."""
+        """Every word of the query was found somewhere in the fact base (a kind word is found in its kind, a word
+        of happening in the outcomes)."""
         return all(
-            options or kind_named(token.term) for token, options in zip(self.words, self.expansions, strict=True)
+            options or kind_named(self.words, i) or i in self.asks_verdict for i, options in enumerate(self.expansions)
         )
 
 
@@ -172,11 +219,6 @@ class Scored(NamedTuple):
     complete: bool
 
 
-def kind_named(term: str) -> str | None:
-    """The kind of record a query word names, in English or through the glossary ("итоги": outcomes)."""
-    return KIND_WORDS.get(term) or next((KIND_WORDS[t] for t in lexicon.translate(term) if t in KIND_WORDS), None)
-
-
 def query_tokens(query: str) -> list[Token]:
     """The words that carry meaning: not filler or question words, except a short word in capitals
     ("IT", "US", "UN"), which is a name, and a Russian or Hindi one joined to a number ("с-400"), a piece of a
@@ -192,6 +234,15 @@ def query_tokens(query: str) -> list[Token]:
         if not filler or (written.isupper() and len(written) <= 3):
             found.append(token)
     return found
+
+
+def kind_named(words: list[Token], position: int) -> str | None:
+    """The kind of record the query's word at `position` names, if it names one, in English or through the glossary
+    ("outcomes", "visit programme", "итоги")."""
+    term = words[position].term
+    if term in OCCASION_KIND_WORDS and any(word.term in OCCASIONS for word in words):
+        return OCCASION_KIND_WORDS[term]
+    return KIND_WORDS.get(term) or next((KIND_WORDS[t] for t in lexicon.translate(term) if t in KIND_WORDS), None)
 
 
 def search(
@@ -239,22 +290,28 @@ def read_query(index: SearchIndex, text: str) -> Query | None:
     if not words:
         return None
     expansions = [_with_synonyms(index, t.term) for t in words]
-    if not any(expansions):
+    asks_verdict, denied, happened = _verdict_words(text, words) if index.verdicts else ((), False, False)
+    if not any(expansions) and not asks_verdict:
         return None
     total = max(1, len(index.record_ids))
     weights = []
-    for token, options in zip(words, expansions, strict=True):
+    for position, (token, options) in enumerate(zip(words, expansions, strict=True)):
         frequency = max((len(index.postings[term]) for term in options), default=0)
-        kind = kind_named(token.term)
+        kind = kind_named(words, position)
         if kind:  # held by every record of its kind, whether or not a text says the word
             frequency = max(frequency, index.kind_counts.get(kind, 0))
+        elif position in asks_verdict:  # held by the outcomes
+            frequency = max(frequency, len(index.verdicts))
+            kind = "outcome"
         # A lone letter ("S" of S-400) can help name something, but says nothing by itself; a lone digit is a
         # number ("4 December").
         meaningful = (options or kind) and (len(token.term) > 1 or token.term.isdigit() or len(words) == 1)
         weights.append(math.log(1.0 + total / (1.0 + frequency)) if meaningful else 0.0)
     if not any(weights):
         return None
-    return Query(text, words, expansions, weights)
+    found = [token.term for token in tokens(text)]
+    counting = any(found[i : i + 2] == list(pair) for pair in COUNTING for i in range(len(found) - 1))
+    return Query(text, words, expansions, weights, asks_verdict, denied, happened, counting)
 
 
 def _with_synonyms(index: SearchIndex, term: str) -> dict[str, float]:
@@ -265,9 +322,13 @@ def _with_synonyms(index: SearchIndex, term: str) -> dict[str, float]:
         if base is not None:
             term = base
     found = index.expand(term) if term in index.postings or not translated else {}
-    for other in SYNONYMS.get(term, ()):
-        if other in index.postings:
-            found.setdefault(other, 0.8)
+    synonyms = [other for other in SYNONYMS.get(term, ()) if other in index.postings]
+    if synonyms and term not in index.postings:
+        # A word with synonyms is a known word, not a typo: its near spellings ("skilled" for "killed") are other
+        # words; the longer words it begins stay.
+        found = {other: quality for other, quality in found.items() if other.startswith(term)}
+    for other in synonyms:
+        found.setdefault(other, 0.8)
     for other in translated:
         if other in index.postings:
             found.setdefault(other, TRANSLATED)
@@ -324,8 +385,11 @@ def find_names(index: SearchIndex, query: Query, found: Occurrences) -> list[Nam
 
 def weigh_names(query: Query, named: list[Named]) -> Query:
     """A name in a query is what it is about: its words together weigh NAME_WEIGHT times its rarest word, shared
-    among them ("S-400" is not just "400", and "was the S-400 deal signed" is about the S-400 first)."""
-    weights = list(query.weights)
+    among them ("S-400" is not just "400", and "was the S-400 deal signed" is about the S-400 first). A month
+    weighs NAME_WEIGHT times its own weight."""
+    weights = [
+        w * NAME_WEIGHT if token.term in MONTHS else w for token, w in zip(query.words, query.weights, strict=True)
+    ]
     for name in named:
         if name.whole and name.linked >= PARTIAL_LINKED and len(name.words) < len(weights):
             run = NAME_WEIGHT * max(query.weights[i] for i in name.words)
@@ -347,13 +411,18 @@ def _described(index: SearchIndex, query: Query, found: Occurrences, taken: set[
                 continue
             held = tuple(sorted(p for p in slots if query.weights[p]))
             weight = sum(query.weights[p] for p in held)
-            if len(held) >= 2 and not taken.issuperset(held) and weight >= DESCRIBED_SHARE * total:
+            describing = [p for p in held if p not in taken and not _says_when_or_how_many(query.words[p].term)]
+            if len(held) >= 2 and describing and weight >= DESCRIBED_SHARE * total:
                 best.append((weight, doc, code, held))
     best.sort(key=lambda row: (-row[0], row[1]))
     return [
         Named(index.record_ids[doc], doc, code, held, DESCRIBED, whole=False)
         for _, doc, code, held in best[:PARTIAL_NAME_HOLDERS]
     ]
+
+
+def _says_when_or_how_many(term: str) -> bool:
+    return term in MONTHS or term.replace(".", "", 1).isdigit()
 
 
 def _name_holders(index: SearchIndex, position: int, found: Occurrences) -> list[tuple[int, int]]:
@@ -397,8 +466,8 @@ def score_records(index: SearchIndex, query: Query, found: Occurrences, named: l
     parts = _about_parts(index, query, named, found)
     # "outcomes of the visit", "visit programme": a word that names a kind of record is held by each record of it.
     kind_words: dict[str, list[int]] = {}
-    for i, token in enumerate(query.words):
-        kind = kind_named(token.term)
+    for i in range(len(query.words)):
+        kind = kind_named(query.words, i)
         if kind:
             kind_words.setdefault(kind, []).append(i)
     # How well each record about a named thing names it in its own words, by any of its names.
@@ -408,8 +477,11 @@ def score_records(index: SearchIndex, query: Query, found: Occurrences, named: l
     in_names = {i for name in named if name.whole and name.linked >= PARTIAL_LINKED for i in name.words}
     only_names = wanted > 1 and in_names == set(range(wanted)) and len(tokens(query.text)) == wanted
     average = index.average_length or 1.0
+    months = {i for i, token in enumerate(query.words) if token.term in MONTHS}
     holding: dict[int, Holding] = {}
-    for doc in found.keys() | linked_to.keys():
+    # A question whether something happened is answered by every outcome's verdict, whatever its text holds.
+    candidates = found.keys() | linked_to.keys() | (index.verdicts.keys() if query.asks_verdict else set())
+    for doc in candidates:
         by_field = found.get(doc, {})
         held = [0.0] * wanted
         norm = 1.0 / (1.0 - LENGTH_NORM + LENGTH_NORM * index.lengths[doc] / average)
@@ -418,10 +490,12 @@ def score_records(index: SearchIndex, query: Query, found: Occurrences, named: l
             weight = _field_weight(index, doc, code, slots, wanted, code in exact_codes)
             if not (index.kinds[doc] in NAMED_KINDS and index.field_of(code) in NAME_FIELDS) and weight < EXACT_DISPLAY:
                 weight = min(weight * norm, 0.84)  # a short text that holds the word is more about it
+            dated = bool(months) and index.field_of(code) in DATE_FIELDS
             field_score = 0.0
             for position, quality in slots.items():
-                held[position] = max(held[position], weight * quality)
-                field_score += query.weights[position] * weight * quality
+                here = DATED if dated and position in months else weight
+                held[position] = max(held[position], here * quality)
+                field_score += query.weights[position] * here * quality
             if field_score > best_field_score:
                 best_code, best_field_score = code, field_score
         if kind_words:
@@ -429,6 +503,8 @@ def score_records(index: SearchIndex, query: Query, found: Occurrences, named: l
                 held[i] = max(held[i], KIND_HELD)
         if index.kinds[doc] == "entity" and doc not in itself:
             _part_by_topic_words(held, doc, named, parts)
+        if query.asks_verdict and doc in index.verdicts:
+            _hold_verdict(held, query, index.verdicts[doc])
         mentioned = list(held)
         if doc in itself:
             name = itself[doc]
@@ -463,6 +539,10 @@ def score_records(index: SearchIndex, query: Query, found: Occurrences, named: l
     scored: list[Scored] = []
     for doc, (held, best_code, via) in holding.items():
         score = 100.0 * sum(w * min(h, 1.0) for w, h in zip(query.weights, held, strict=True)) / total
+        if query.counting and not index.numbered[doc]:
+            score *= NUMBERLESS
+        if query.happened and doc not in index.verdicts:
+            score *= NOT_AN_OUTCOME
         if only_names and doc in itself and itself[doc].linked >= LINKED * 0.99:
             score = max(score, ONLY_NAMES_FLOOR)  # "Modi Putin": each thing named is itself a result
         holds_known = all(h > 0.0 or not w for h, w in zip(held, query.weights, strict=True))
@@ -508,6 +588,33 @@ def _part_by_topic_words(held: list[float], doc: int, named: list[Named], parts:
             for i in name.words:
                 held[i] *= PART_OF_TOPIC
             return  # once, if the query named the topic twice
+
+
+def _verdict_words(text: str, words: list[Token]) -> tuple[tuple[int, ...], bool, bool]:
+    """The positions of the query's words that ask whether something happened ("go ahead"), with those of its
+    negations ("not"); whether it asks what did not happen ("didn't happen": the negation may be filler); and
+    whether it asks whether something happened at all ("was there": filler only)."""
+    found = tokens(text)
+    at = {token.start: i for i, token in enumerate(words)}
+    asking: set[int] = set()
+    happened = False
+    for start in range(len(found)):
+        for phrase in HAPPENING:
+            run = found[start : start + len(phrase)]
+            if tuple(token.term for token in run) == phrase:
+                happened = True
+                asking.update(at[token.start] for token in run if token.start in at)
+    if not happened:
+        return (), False, False
+    denied = any(token.term in NEGATIONS for token in found)
+    negations = {i for i, token in enumerate(words) if token.term in NEGATIONS} if asking else set()
+    return tuple(sorted(asking | negations)), denied, True
+
+
+def _hold_verdict(held: list[float], query: Query, verdict: str) -> None:
+    share = (NOT_HAPPENED if query.denied else HAPPENED).get(verdict, 0.0)
+    for i in query.asks_verdict:
+        held[i] = max(held[i], KIND_HELD * share)
 
 
 def _settle(index: SearchIndex, holding: dict[int, Holding], kind_words: dict[str, list[int]], wanted: int) -> None:
