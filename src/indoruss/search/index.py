@@ -9,9 +9,13 @@ from __future__ import annotations
 
 import bisect
 from array import array
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
+from typing import TYPE_CHECKING
 
 from ..model import records as m
+
+if TYPE_CHECKING:
+    from ..text import Token
 
 NAME_FIELDS = ("name", "alias", "title")
 NAMED_KINDS = ("entity", "topic")
@@ -22,6 +26,7 @@ FIELD_MASK = (1 << FIELD_BITS) - 1
 MAX_ALIASES = 60
 FUZZY_MIN_LENGTH = 4
 PREFIX_MIN_LENGTH = 4
+PERSON = "person"  # the entity category whose records are told apart by who speaks or acts in them
 
 
 def searchable_fields(record: m.Record) -> tuple[tuple[str, str], ...]:
@@ -95,19 +100,28 @@ class SearchIndex:
         self.name_terms: dict[int, str] = {}
         self.suggestion_forms: list[str] = []
         self.suggestion_owners: list[str] = []
+        # A person (entity id) -> the records in which that person speaks or acts (see `voiced_by`), in order;
+        # every person of the fact base has an entry.
+        self.voices: dict[str, array[int]] = {}
         self.topic_records: tuple[m.Topic, ...] = factbase.topics
         self.sources: tuple[m.Source, ...] = factbase.sources
         layouts: dict[tuple[str, ...], tuple[str, ...]] = {}
         from ..text import terms  # only when the index is built: a warm start that reads it needs no folding
 
         self._dates: dict[str, list[str]] = {}
+        self._person_names: dict[str, tuple[tuple[str, ...], ...]] = {}
+        for entity in factbase.of(m.Entity):
+            if entity.category == PERSON:
+                self.voices[entity.id] = array("I")
+                folded = (tuple(terms(n)) for n in (entity.name, *entity.aliases))
+                self._person_names[entity.id] = tuple(n for n in folded if n)
         answers_for: dict[int, tuple[str, ...]] = {}
         for record in factbase.records():
             if not isinstance(record, m.Source):
                 if isinstance(record, m.Outcome | m.Conflict):
                     answers_for[len(self.record_ids)] = _answers_for(record)
                 self._add(record, layouts, terms)
-        del self._dates  # only for the build, not to be cached
+        del self._dates, self._person_names  # only for the build, not to be cached
         position = {record_id: doc for doc, record_id in enumerate(self.record_ids)}
         for doc, targets in answers_for.items():
             self.resolves[doc] = tuple(position[t] for t in targets if t in position)
@@ -131,6 +145,8 @@ class SearchIndex:
         self.topics.append(_topics_of(record))
         for target in record_links(record):
             self.linked_from.setdefault(target, array("I")).append(doc)
+        for person in voiced_by(record, self._person_names):
+            self.voices[person].append(doc)
         length = 0
         for index, (field, text) in enumerate(fields):
             code = (doc << FIELD_BITS) | min(index, FIELD_MASK)
@@ -189,6 +205,66 @@ class SearchIndex:
                 if not candidate.isdigit():
                     found.setdefault(candidate, 0.9 * score / 100.0)
         return found
+
+
+def voiced_by(record: m.Record, person_names: Mapping[str, tuple[tuple[str, ...], ...]]) -> tuple[str, ...]:
+    """The persons who speak or act in a record, what a query naming one of them asks for: a quote's speaker,
+    whoever a fact's attribution names unless the fact gives them as its source ("According to Peskov, ..."; a
+    figure's or an event's attribution is whose number or report it is, a source too), an event's first
+    entity, and the persons a fact's statement, an event's title or an outcome's summary opens with as its
+    subject ("Putin said", "Modi and Putin hold", not "Putin's visit"). `person_names`: each person's names,
+    folded into terms."""
+    found: list[str | None] = []
+    claimant: str | None = None
+    text = ""
+    entities: tuple[str, ...] = ()
+    if isinstance(record, m.Quote):
+        found.append(record.speaker.id)
+    elif isinstance(record, m.Fact):
+        text, entities = record.statement, record.entities
+        claimant = record.attribution.id if record.attribution and record.attribution.id in person_names else None
+    elif isinstance(record, m.Event):
+        text, entities = record.title, record.entities
+        found.append(entities[0] if entities else None)
+    elif isinstance(record, m.Outcome):
+        text, entities = record.summary, record.entities
+    persons = {e: person_names[e] for e in entities if e in person_names}
+    if claimant or persons:
+        from ..text import tokens
+
+        words = tokens(text)
+        if claimant and not _cited([w.term for w in words], person_names[claimant]):
+            found.append(claimant)
+        found += _subjects(text, words, persons)
+    return tuple(p for p in dict.fromkeys(found) if p is not None and p in person_names)
+
+
+def _cited(words: list[str], names: tuple[tuple[str, ...], ...]) -> bool:
+    """Whether the words give the person as their source ("according to Peskov"), not as one who speaks."""
+    return any(
+        words[at : at + 2] == ["according", "to"] and any(tuple(words[at + 2 : at + 2 + len(n)]) == n for n in names)
+        for at in range(len(words) - 2)
+    )
+
+
+def _subjects(text: str, words: list[Token], person_names: Mapping[str, tuple[tuple[str, ...], ...]]) -> list[str]:
+    """The persons whose names open `text` (as `words`), alone or joined by "and"; a possessive ("Putin's") is
+    no subject."""
+    names = sorted(((n, p) for p, ns in person_names.items() for n in ns), key=lambda row: -len(row[0]))
+    found: list[str] = []
+    at = 0
+    while names and at < len(words):
+        match = next((row for row in names if tuple(w.term for w in words[at : at + len(row[0])]) == row[0]), None)
+        if match is None:
+            break
+        at += len(match[0])
+        if text[words[at - 1].end : words[at - 1].end + 2] in ("'s", "\u2019s"):
+            break
+        found.append(match[1])
+        if at >= len(words) or words[at].term != "and":
+            break
+        at += 1
+    return found
 
 
 def _answers_for(record: m.Outcome | m.Conflict) -> tuple[str, ...]:
