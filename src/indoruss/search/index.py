@@ -10,12 +10,8 @@ from __future__ import annotations
 import bisect
 from array import array
 from collections.abc import Callable, Mapping
-from typing import TYPE_CHECKING
 
 from ..model import records as m
-
-if TYPE_CHECKING:
-    from ..text import Token
 
 NAME_FIELDS = ("name", "alias", "title")
 NAMED_KINDS = ("entity", "topic")
@@ -145,15 +141,16 @@ class SearchIndex:
         self.topics.append(_topics_of(record))
         for target in record_links(record):
             self.linked_from.setdefault(target, array("I")).append(doc)
-        for person in voiced_by(record, self._person_names):
-            self.voices[person].append(doc)
         length = 0
+        lead: list[str] = []  # the terms of the first field: a statement, a title, a summary
         for index, (field, text) in enumerate(fields):
             code = (doc << FIELD_BITS) | min(index, FIELD_MASK)
             if field == "date":  # dates repeat across events: read each once
                 found = self._dates.get(text) or self._dates.setdefault(text, terms(text))
             else:
                 found = terms(text)
+            if index == 0:
+                lead = found
             if field not in NAME_FIELDS:
                 length += len(found)
             for term in set(found):
@@ -170,6 +167,8 @@ class SearchIndex:
                 self.suggestion_forms.append(whole)
                 self.suggestion_owners.append(fields[0][1])
         self.lengths.append(min(length, 65535))
+        for person in voiced_by(record, self._person_names, lead):
+            self.voices[person].append(doc)
 
     @staticmethod
     def doc_of(code: int) -> int:
@@ -207,13 +206,15 @@ class SearchIndex:
         return found
 
 
-def voiced_by(record: m.Record, person_names: Mapping[str, tuple[tuple[str, ...], ...]]) -> tuple[str, ...]:
+def voiced_by(
+    record: m.Record, person_names: Mapping[str, tuple[tuple[str, ...], ...]], lead: list[str]
+) -> tuple[str, ...]:
     """The persons who speak or act in a record, what a query naming one of them asks for: a quote's speaker,
     whoever a fact's attribution names unless the fact gives them as its source ("According to Peskov, ..."; a
     figure's or an event's attribution is whose number or report it is, a source too), an event's first
     entity, and the persons a fact's statement, an event's title or an outcome's summary opens with as its
     subject ("Putin said", "Modi and Putin hold", not "Putin's visit"). `person_names`: each person's names,
-    folded into terms."""
+    folded into terms; `lead`: the terms of that statement, title or summary."""
     found: list[str | None] = []
     claimant: str | None = None
     text = ""
@@ -228,14 +229,11 @@ def voiced_by(record: m.Record, person_names: Mapping[str, tuple[tuple[str, ...]
         found.append(entities[0] if entities else None)
     elif isinstance(record, m.Outcome):
         text, entities = record.summary, record.entities
+    if claimant and not ("according" in lead and _cited(lead, person_names[claimant])):
+        found.append(claimant)
     persons = {e: person_names[e] for e in entities if e in person_names}
-    if claimant or persons:
-        from ..text import tokens
-
-        words = tokens(text)
-        if claimant and not _cited([w.term for w in words], person_names[claimant]):
-            found.append(claimant)
-        found += _subjects(text, words, persons)
+    if lead and any(name[0] == lead[0] for names in persons.values() for name in names):
+        found += _subjects(text, persons)  # read again, with spans: only a text that opens with a name
     return tuple(p for p in dict.fromkeys(found) if p is not None and p in person_names)
 
 
@@ -247,9 +245,11 @@ def _cited(words: list[str], names: tuple[tuple[str, ...], ...]) -> bool:
     )
 
 
-def _subjects(text: str, words: list[Token], person_names: Mapping[str, tuple[tuple[str, ...], ...]]) -> list[str]:
-    """The persons whose names open `text` (as `words`), alone or joined by "and"; a possessive ("Putin's") is
-    no subject."""
+def _subjects(text: str, person_names: Mapping[str, tuple[tuple[str, ...], ...]]) -> list[str]:
+    """The persons whose names open `text`, alone or joined by "and"; a possessive ("Putin's") is no subject."""
+    from ..text import tokens
+
+    words = tokens(text)
     names = sorted(((n, p) for p, ns in person_names.items() for n in ns), key=lambda row: -len(row[0]))
     found: list[str] = []
     at = 0
