@@ -10,6 +10,7 @@ from __future__ import annotations
 import bisect
 from array import array
 from collections.abc import Callable, Mapping
+from typing import NamedTuple
 
 from ..model import records as m
 
@@ -96,28 +97,23 @@ class SearchIndex:
         self.name_terms: dict[int, str] = {}
         self.suggestion_forms: list[str] = []
         self.suggestion_owners: list[str] = []
-        # A person (entity id) -> the records in which that person speaks or acts (see `voiced_by`), in order;
-        # every person of the fact base has an entry.
-        self.voices: dict[str, array[int]] = {}
         self.topic_records: tuple[m.Topic, ...] = factbase.topics
         self.sources: tuple[m.Source, ...] = factbase.sources
         layouts: dict[tuple[str, ...], tuple[str, ...]] = {}
         from ..text import terms  # only when the index is built: a warm start that reads it needs no folding
 
         self._dates: dict[str, list[str]] = {}
-        self._person_names: dict[str, tuple[tuple[str, ...], ...]] = {}
-        for entity in factbase.of(m.Entity):
-            if entity.category == PERSON:
-                self.voices[entity.id] = array("I")
-                folded = (tuple(terms(n)) for n in (entity.name, *entity.aliases))
-                self._person_names[entity.id] = tuple(n for n in folded if n)
+        self._persons = persons_of(factbase, terms)
+        # A person (entity id) -> the records in which that person speaks or acts (see `voiced_by`), in order;
+        # every person of the fact base has an entry.
+        self.voices: dict[str, array[int]] = {person: array("I") for person in self._persons.names}
         answers_for: dict[int, tuple[str, ...]] = {}
         for record in factbase.records():
             if not isinstance(record, m.Source):
                 if isinstance(record, m.Outcome | m.Conflict):
                     answers_for[len(self.record_ids)] = _answers_for(record)
                 self._add(record, layouts, terms)
-        del self._dates, self._person_names  # only for the build, not to be cached
+        del self._dates, self._persons  # only for the build, not to be cached
         position = {record_id: doc for doc, record_id in enumerate(self.record_ids)}
         for doc, targets in answers_for.items():
             self.resolves[doc] = tuple(position[t] for t in targets if t in position)
@@ -167,7 +163,7 @@ class SearchIndex:
                 self.suggestion_forms.append(whole)
                 self.suggestion_owners.append(fields[0][1])
         self.lengths.append(min(length, 65535))
-        for person in voiced_by(record, self._person_names, lead):
+        for person in voiced_by(record, self._persons, lead):
             self.voices[person].append(doc)
 
     @staticmethod
@@ -206,35 +202,50 @@ class SearchIndex:
         return found
 
 
-def voiced_by(
-    record: m.Record, person_names: Mapping[str, tuple[tuple[str, ...], ...]], lead: list[str]
-) -> tuple[str, ...]:
+class Persons(NamedTuple):
+    """The persons of a fact base, for telling who speaks or acts in a record."""
+
+    names: dict[str, tuple[tuple[str, ...], ...]]  # each person's names and aliases, folded into terms
+    openers: frozenset[str]  # the first term of every one of those names
+
+
+def persons_of(factbase: m.FactBase, terms: Callable[[str], list[str]]) -> Persons:
+    names: dict[str, tuple[tuple[str, ...], ...]] = {}
+    for entity in factbase.of(m.Entity):
+        if entity.category == PERSON:
+            folded = (tuple(terms(n)) for n in (entity.name, *entity.aliases))
+            names[entity.id] = tuple(n for n in folded if n)
+    return Persons(names, frozenset(n[0] for ns in names.values() for n in ns))
+
+
+def voiced_by(record: m.Record, persons: Persons, lead: list[str]) -> tuple[str, ...]:
     """The persons who speak or act in a record, what a query naming one of them asks for: a quote's speaker,
     whoever a fact's attribution names unless the fact gives them as its source ("According to Peskov, ..."; a
     figure's or an event's attribution is whose number or report it is, a source too), an event's first
     entity, and the persons a fact's statement, an event's title or an outcome's summary opens with as its
-    subject ("Putin said", "Modi and Putin hold", not "Putin's visit"). `person_names`: each person's names,
-    folded into terms; `lead`: the terms of that statement, title or summary."""
+    subject ("Putin said", "Modi and Putin hold", not "Putin's visit"). `lead`: the terms of that statement,
+    title or summary."""
+    names = persons.names
     found: list[str | None] = []
-    claimant: str | None = None
     text = ""
     entities: tuple[str, ...] = ()
     if isinstance(record, m.Quote):
         found.append(record.speaker.id)
     elif isinstance(record, m.Fact):
         text, entities = record.statement, record.entities
-        claimant = record.attribution.id if record.attribution and record.attribution.id in person_names else None
+        claimant = record.attribution.id if record.attribution else None
+        if claimant in names and not ("according" in lead and _cited(lead, names[claimant])):
+            found.append(claimant)
     elif isinstance(record, m.Event):
         text, entities = record.title, record.entities
         found.append(entities[0] if entities else None)
     elif isinstance(record, m.Outcome):
         text, entities = record.summary, record.entities
-    if claimant and not ("according" in lead and _cited(lead, person_names[claimant])):
-        found.append(claimant)
-    persons = {e: person_names[e] for e in entities if e in person_names}
-    if lead and any(name[0] == lead[0] for names in persons.values() for name in names):
-        found += _subjects(text, persons)  # read again, with spans: only a text that opens with a name
-    return tuple(p for p in dict.fromkeys(found) if p is not None and p in person_names)
+    if lead and lead[0] in persons.openers:
+        linked = {e: names[e] for e in entities if e in names}
+        if any(name[0] == lead[0] for some in linked.values() for name in some):
+            found += _subjects(text, linked)  # read again, with spans: only a text that may open with a name
+    return tuple(p for p in dict.fromkeys(found) if p is not None and p in names) if found else ()
 
 
 def _cited(words: list[str], names: tuple[tuple[str, ...], ...]) -> bool:
