@@ -104,17 +104,20 @@ class SearchIndex:
 
         self._dates: dict[str, list[str]] = {}
         self._persons = persons_of(factbase, terms)
-        # A person (entity id) -> the records in which that person speaks or acts (see `voiced_by`), in order;
-        # every person of the fact base has an entry.
-        self.voices: dict[str, array[int]] = {person: array("I") for person in self._persons.names}
+        self._voiced: list[tuple[str, int]] = []  # a person (entity id) and a record they speak or act in
         answers_for: dict[int, tuple[str, ...]] = {}
         for record in factbase.records():
             if not isinstance(record, m.Source):
                 if isinstance(record, m.Outcome | m.Conflict):
                     answers_for[len(self.record_ids)] = _answers_for(record)
                 self._add(record, layouts, terms)
-        del self._dates, self._persons  # only for the build, not to be cached
         position = {record_id: doc for doc, record_id in enumerate(self.record_ids)}
+        # Each person's entity and the records in which that person speaks or acts (see `voiced_by`), as two
+        # arrays in step, ordered by the person's position: two objects to store, however many persons.
+        pairs = sorted((position[person], doc) for person, doc in self._voiced if person in position)
+        self.voice_persons = array("I", (person for person, _ in pairs))
+        self.voice_docs = array("I", (doc for _, doc in pairs))
+        del self._dates, self._persons, self._voiced  # only for the build, not to be cached
         for doc, targets in answers_for.items():
             self.resolves[doc] = tuple(position[t] for t in targets if t in position)
         self.vocabulary: list[str] = sorted(self.postings)
@@ -163,8 +166,16 @@ class SearchIndex:
                 self.suggestion_forms.append(whole)
                 self.suggestion_owners.append(fields[0][1])
         self.lengths.append(min(length, 65535))
-        for person in voiced_by(record, self._persons, lead):
-            self.voices[person].append(doc)
+        if record.id in self._persons.names:
+            self._voiced.append((record.id, doc))
+        self._voiced += ((person, doc) for person in voiced_by(record, self._persons, lead))
+
+    def voiced(self, person: int) -> array[int] | None:
+        """The records in which the person at this position speaks or acts, their entity among them; None when
+        what is there is not a person."""
+        start = bisect.bisect_left(self.voice_persons, person)
+        end = bisect.bisect_right(self.voice_persons, person, start)
+        return self.voice_docs[start:end] if end > start else None
 
     @staticmethod
     def doc_of(code: int) -> int:

@@ -455,10 +455,10 @@ def _settle(index: SearchIndex, holding: dict[int, Holding], kind_words: dict[st
 
 def _mentions_only(index: SearchIndex, query: Query, holding: dict[int, Holding], named: list[Named]) -> None:
     """For each person a run of the query names, every record that holds the name but in which that person
-    neither speaks nor acts (`SearchIndex.voices`), the person's own entity aside, holds it PERSON_MENTIONED as
+    neither speaks nor acts (`SearchIndex.voiced`), the person's own entity aside, holds it PERSON_MENTIONED as
     well, or PERSON_MENTIONED_IN_QUERY when the query says more than the name."""
     for name in named:
-        voiced = index.voices.get(name.record_id)
+        voiced = index.voiced(name.doc)
         if voiced is None or not name.whole:
             continue
         speaks = set(voiced)
