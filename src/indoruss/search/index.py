@@ -221,6 +221,7 @@ class Persons(NamedTuple):
 
 
 def persons_of(factbase: m.FactBase, terms: Callable[[str], list[str]]) -> Persons:
+    """The entities of category person, with their names folded by `terms`."""
     names: dict[str, tuple[tuple[str, ...], ...]] = {}
     for entity in factbase.of(m.Entity):
         if entity.category == PERSON:

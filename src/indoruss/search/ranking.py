@@ -455,17 +455,17 @@ def _settle(index: SearchIndex, holding: dict[int, Holding], kind_words: dict[st
 
 def _mentions_only(index: SearchIndex, query: Query, holding: dict[int, Holding], named: list[Named]) -> None:
     """For each person a run of the query names, every record that holds the name but in which that person
-    neither speaks nor acts (`SearchIndex.voiced`), the person's own entity aside, holds it PERSON_MENTIONED as
-    well, or PERSON_MENTIONED_IN_QUERY when the query says more than the name."""
+    neither speaks nor acts (`SearchIndex.voiced`, which holds the person's own entity too) holds it
+    PERSON_MENTIONED as well, or PERSON_MENTIONED_IN_QUERY when the query says more than the name."""
     for name in named:
-        voiced = index.voiced(name.doc)
-        if voiced is None or not name.whole:
+        voiced = index.voiced(name.doc) if name.whole else None
+        if voiced is None:
             continue
         speaks = set(voiced)
         alone = all(not weight or i in name.words for i, weight in enumerate(query.weights))
         share = PERSON_MENTIONED if alone else PERSON_MENTIONED_IN_QUERY
         for doc, (held, code, via) in holding.items():
-            if doc in speaks or doc == name.doc or not any(held[i] for i in name.words):
+            if doc in speaks or not any(held[i] for i in name.words):
                 continue
             lowered = list(held)
             for i in name.words:
