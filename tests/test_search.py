@@ -1632,3 +1632,165 @@ def test_a_name_in_a_russian_case_that_the_stemmer_leaves_reaches_its_entity(tmp
     # and the records about it score as for "Путин" (putin 100 there, as the query is its exact name; 99 here).
     hits = search(glossed_names(tmp_path), query, limit=None)
     assert [(h.record_id, h.score) for h in hits] == [("putin", 99.0), ("f1", 89.4), ("f2", 89.4)]
+
+
+PERSONS = (
+    MISC
+    + """\
+entities:
+  - id: kovac
+    name: Ivan Kovac
+    category: person
+    description: A minister.
+    aliases: [Kovac]
+    topics: [misc]
+    source: {id: report, paragraph: 1}
+  - id: lind
+    name: Eva Lind
+    category: person
+    description: A minister.
+    aliases: [Lind]
+    topics: [misc]
+    source: {id: report, paragraph: 1}
+  - id: stats-office
+    name: Stats Office
+    category: organisation
+    description: An agency.
+    topics: [misc]
+    source: {id: report, paragraph: 1}
+facts:
+  - id: kovac-aides
+    statement: Kovac's aides came.
+    status: confirmed
+    topics: [misc]
+    entities: [kovac]
+    source: {id: report, paragraph: 2}
+  - id: kovac-says
+    statement: Kovac said the two sides would keep working together on trade, farming, shipping and the rail link.
+    status: confirmed
+    attribution: kovac
+    topics: [misc]
+    entities: [kovac]
+    source: {id: report, paragraph: 3}
+  - id: kovac-cited
+    statement: According to Kovac, trade grew.
+    status: confirmed
+    attribution: kovac
+    topics: [misc]
+    entities: [kovac]
+    source: {id: report, paragraph: 4}
+  - id: lind-on-kovac
+    statement: Lind said Kovac would come.
+    status: expected
+    attribution: lind
+    topics: [misc]
+    entities: [lind, kovac]
+    source: {id: report, paragraph: 5}
+  - id: both-due
+    statement: Lind and Kovac are due to hold several long rounds of talks on trade, farming and shipping.
+    status: expected
+    topics: [misc]
+    entities: [lind, kovac]
+    source: {id: report, paragraph: 6}
+  - id: office-says
+    statement: Stats Office said trade grew by a great deal over the whole of the last two years in every sector.
+    status: confirmed
+    attribution: stats-office
+    topics: [misc]
+    entities: [stats-office]
+    source: {id: report, paragraph: 7}
+  - id: office-cited
+    statement: Trade grew, the Stats Office says.
+    status: confirmed
+    topics: [misc]
+    entities: [stats-office]
+    source: {id: report, paragraph: 8}
+figures:
+  - id: kovac-growth
+    value: 12
+    unit: percent
+    display: 12%
+    qualifier: exact
+    measures: Growth of trade as given by Kovac
+    status: confirmed
+    attribution: kovac
+    topics: [misc]
+    entities: [kovac]
+    source: {id: report, paragraph: 9}
+events:
+  - id: arrival
+    title: Arrival in the capital for several long rounds of talks on trade and farming
+    date: "2025-12-04"
+    status: confirmed
+    topics: [misc]
+    entities: [kovac]
+    source: {id: report, paragraph: 10}
+  - id: lind-greets-kovac
+    title: Lind greets Ivan Kovac
+    date: "2025-12-04"
+    status: confirmed
+    topics: [misc]
+    entities: [lind, kovac]
+    source: {id: report, paragraph: 11}
+quotes:
+  - id: quote-kovac
+    text: "We will keep working together on trade, farming, shipping and the rail link for many years."
+    speaker: kovac
+    context: at the talks
+    fragment: false
+    topics: [misc]
+    source: {id: report, paragraph: 12}
+"""
+).replace(
+    # Other records, so that Kovac is not linked from a large share of the fact base (as India is: generic).
+    "facts:\n",
+    "facts:\n" + "".join(fact_yaml(f"other-{i}", f"Other news number {i}.") for i in range(20)),
+)
+
+
+@pytest.fixture(scope="module")
+def persons(tmp_path_factory: pytest.TempPathFactory) -> SearchIndex:
+    return small_index(tmp_path_factory.mktemp("persons"), PERSONS)
+
+
+def test_the_records_a_person_speaks_or_acts_in(persons: SearchIndex) -> None:
+    def voiced(record_id: str) -> list[str] | None:
+        docs = persons.voiced(persons.record_ids.index(record_id))
+        return None if docs is None else [persons.record_ids[doc] for doc in docs]
+
+    # Not Kovac's possessive, a fact citing him ("according to"), a figure's attribution, or an event where he is
+    # greeted.
+    assert voiced("kovac") == ["kovac", "kovac-says", "both-due", "quote-kovac", "arrival"]
+    assert voiced("lind") == ["lind", "lind-on-kovac", "both-due", "lind-greets-kovac"]
+    assert voiced("stats-office") is None  # an organisation: its attributions are sources cited
+    assert voiced("office-says") is None
+
+
+def test_a_person_query_ranks_what_the_person_says_or_does_above_what_only_mentions_them(
+    persons: SearchIndex,
+) -> None:
+    # Without the rule the short texts that mention Kovac come first ("Kovac's aides came." scores like the
+    # long "Kovac said ..."). Each tier keeps its own order: the text saying the name, a shorter text, then the
+    # kind and the id.
+    says = ["both-due", "kovac-says", "quote-kovac", "arrival"]
+    mentions = ["kovac-aides", "lind-greets-kovac", "kovac-cited", "lind-on-kovac", "kovac-growth"]
+    assert ids(persons, "Kovac") == ["kovac", *says, *mentions]
+    assert ids(persons, "Kovak") == ["kovac", *says, *mentions]  # a near spelling as well
+    # "Ivan" is held exactly by the greeting's title, better than the misspelt name links it: it still follows
+    # every record Kovac speaks or acts in (the speaker's full name now puts the quote first).
+    assert ids(persons, "Ivan Kovak") == [
+        "kovac",
+        "quote-kovac",
+        "both-due",
+        "kovac-says",
+        "arrival",
+        "lind-greets-kovac",
+        "kovac-aides",
+        "kovac-cited",
+        "lind-on-kovac",
+        "kovac-growth",
+    ]
+    # Lind speaks or acts in all three records that name her.
+    assert ids(persons, "Eva Lind") == ["lind", "lind-greets-kovac", "lind-on-kovac", "both-due"]
+    # An organisation's attribution is mostly a source cited: its records keep the order of their texts.
+    assert ids(persons, "Stats Office") == ["stats-office", "office-cited", "office-says"]

@@ -10,7 +10,8 @@ from __future__ import annotations
 import bisect
 import re
 from array import array
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
+from typing import NamedTuple
 
 from ..model import records as m
 
@@ -37,6 +38,8 @@ NUMBER_WORDS = frozenset(
     """two three four five six seven eight nine ten eleven twelve dozen twenty thirty forty fifty sixty seventy
     eighty ninety hundred thousand million billion trillion lakh crore""".split()  # noqa: SIM905
 )
+
+PERSON = "person"  # the entity category whose records are told apart by who speaks or acts in them
 
 
 def searchable_fields(record: m.Record) -> tuple[tuple[str, str], ...]:
@@ -125,6 +128,8 @@ class SearchIndex:
         self.sources: tuple[m.Source, ...] = factbase.sources
         layouts: dict[tuple[str, ...], tuple[str, ...]] = {}
         self._dates: dict[str, list[str]] = {}
+        self._persons = persons_of(factbase, terms)
+        self._voiced: list[tuple[str, int]] = []  # a person (entity id) and a record they speak or act in
         answers_for: dict[int, tuple[str, ...]] = {}
         for record in factbase.records():
             if not isinstance(record, m.Source):
@@ -133,8 +138,13 @@ class SearchIndex:
                 if isinstance(record, m.Outcome):
                     self.verdicts[len(self.record_ids)] = record.verdict
                 self._add(record, layouts, terms)
-        del self._dates, self._within_topics  # only for the build, not to be cached
         position = {record_id: doc for doc, record_id in enumerate(self.record_ids)}
+        # Each person's entity and the records in which that person speaks or acts (see `voiced_by`), as two
+        # arrays in step, ordered by the person's position: two objects to store, however many persons.
+        pairs = sorted((position[person], doc) for person, doc in self._voiced if person in position)
+        self.voice_persons = array("I", (person for person, _ in pairs))
+        self.voice_docs = array("I", (doc for _, doc in pairs))
+        del self._dates, self._within_topics, self._persons, self._voiced  # only for the build, not to be cached
         for doc, targets in answers_for.items():
             self.resolves[doc] = tuple(position[t] for t in targets if t in position)
             if self.kinds[doc] == "conflict" and any(self.numbered[t] for t in self.resolves[doc]):
@@ -163,12 +173,15 @@ class SearchIndex:
             self.about_part.setdefault(topic, array("I")).append(doc)
         length = 0
         numbered = isinstance(record, m.Figure)
+        lead: list[str] = []  # the terms of the first field: a statement, a title, a summary
         for index, (field, text) in enumerate(fields):
             code = (doc << FIELD_BITS) | min(index, FIELD_MASK)
             if field == "date":  # dates repeat across events: read each once
                 found = self._dates.get(text) or self._dates.setdefault(text, terms(text))
             else:
                 found = terms(text)
+            if index == 0:
+                lead = found
             if field not in NAME_FIELDS:
                 length += len(found)
             if not numbered and field not in ("date", "period"):
@@ -190,6 +203,9 @@ class SearchIndex:
                 self.suggestion_owners.append(fields[0][1])
         self.lengths.append(min(length, 65535))
         self.numbered.append(numbered)
+        if record.id in self._persons.names:
+            self._voiced.append((record.id, doc))
+        self._voiced += ((person, doc) for person in voiced_by(record, self._persons, lead))
 
     def _within(self, record: m.Record) -> tuple[str, ...]:
         """The topics of `record` within which it is about a named thing, or is that thing: one of the things it
@@ -203,6 +219,13 @@ class SearchIndex:
         if not things:
             return ()
         return tuple(t for t in record.topics if all(t in topics for topics in things))
+
+    def voiced(self, person: int) -> array[int] | None:
+        """The records in which the person at this position speaks or acts, their entity among them; None when
+        what is there is not a person."""
+        start = bisect.bisect_left(self.voice_persons, person)
+        end = bisect.bisect_right(self.voice_persons, person, start)
+        return self.voice_docs[start:end] if end > start else None
 
     @staticmethod
     def doc_of(code: int) -> int:
@@ -259,6 +282,83 @@ def _states_digits(text: str) -> bool:
         if digits and not (len(digits) == 4 and digits.isdigit() and 1900 <= int(digits) <= 2100):
             return True  # a year is a date, not a count
     return False
+
+
+class Persons(NamedTuple):
+    """The persons of a fact base, for telling who speaks or acts in a record."""
+
+    names: dict[str, tuple[tuple[str, ...], ...]]  # each person's names and aliases, folded into terms
+    openers: frozenset[str]  # the first term of every one of those names
+
+
+def persons_of(factbase: m.FactBase, terms: Callable[[str], list[str]]) -> Persons:
+    """The entities of category person, with their names folded by `terms`."""
+    names: dict[str, tuple[tuple[str, ...], ...]] = {}
+    for entity in factbase.of(m.Entity):
+        if entity.category == PERSON:
+            folded = (tuple(terms(n)) for n in (entity.name, *entity.aliases))
+            names[entity.id] = tuple(n for n in folded if n)
+    return Persons(names, frozenset(n[0] for ns in names.values() for n in ns))
+
+
+def voiced_by(record: m.Record, persons: Persons, lead: list[str]) -> tuple[str, ...]:
+    """The persons who speak or act in a record, what a query naming one of them asks for: a quote's speaker,
+    whoever a fact's attribution names unless the fact gives them as its source ("According to Peskov, ..."; a
+    figure's or an event's attribution is whose number or report it is, a source too), an event's first
+    entity, and the persons a fact's statement, an event's title or an outcome's summary opens with as its
+    subject ("Putin said", "Modi and Putin hold", not "Putin's visit"). `lead`: the terms of that statement,
+    title or summary."""
+    names = persons.names
+    found: list[str | None] = []
+    text = ""
+    entities: tuple[str, ...] = ()
+    if isinstance(record, m.Quote):
+        found.append(record.speaker.id)
+    elif isinstance(record, m.Fact):
+        text, entities = record.statement, record.entities
+        claimant = record.attribution.id if record.attribution else None
+        if claimant in names and not ("according" in lead and _cited(lead, names[claimant])):
+            found.append(claimant)
+    elif isinstance(record, m.Event):
+        text, entities = record.title, record.entities
+        found.append(entities[0] if entities else None)
+    elif isinstance(record, m.Outcome):
+        text, entities = record.summary, record.entities
+    if lead and lead[0] in persons.openers:
+        linked = {e: names[e] for e in entities if e in names}
+        if any(name[0] == lead[0] for some in linked.values() for name in some):
+            found += _subjects(text, linked)  # read again, with spans: only a text that may open with a name
+    return tuple(p for p in dict.fromkeys(found) if p is not None and p in names) if found else ()
+
+
+def _cited(words: list[str], names: tuple[tuple[str, ...], ...]) -> bool:
+    """Whether the words give the person as their source ("according to Peskov"), not as one who speaks."""
+    return any(
+        words[at : at + 2] == ["according", "to"] and any(tuple(words[at + 2 : at + 2 + len(n)]) == n for n in names)
+        for at in range(len(words) - 2)
+    )
+
+
+def _subjects(text: str, person_names: Mapping[str, tuple[tuple[str, ...], ...]]) -> list[str]:
+    """The persons whose names open `text`, alone or joined by "and"; a possessive ("Putin's") is no subject."""
+    from ..text import tokens
+
+    words = tokens(text)
+    names = sorted(((n, p) for p, ns in person_names.items() for n in ns), key=lambda row: -len(row[0]))
+    found: list[str] = []
+    at = 0
+    while names and at < len(words):
+        match = next((row for row in names if tuple(w.term for w in words[at : at + len(row[0])]) == row[0]), None)
+        if match is None:
+            break
+        at += len(match[0])
+        if text[words[at - 1].end : words[at - 1].end + 2] in ("'s", "\u2019s"):
+            break
+        found.append(match[1])
+        if at >= len(words) or words[at].term != "and":
+            break
+        at += 1
+    return found
 
 
 def _answers_for(record: m.Outcome | m.Conflict) -> tuple[str, ...]:

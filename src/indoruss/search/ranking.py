@@ -144,6 +144,13 @@ PART_OF_TOPIC = 0.9
 DATE_FIELDS = ("date", "period")
 DATED = 0.85
 
+# A query naming a person asks for what that person says and does: a record in which the person neither
+# speaks nor acts (it mentions them, cites them as a source, or settles or compares one that does) holds
+# the person's name this share as well. Low enough that every record the person speaks or acts in, however
+# long its text, ranks above every record that only mentions them, even for a name with a typo.
+PERSON_MENTIONED = 0.8
+PERSON_MENTIONED_IN_QUERY = 0.95  # ... when the query says more than the name: there the rest of it decides
+
 # Where a query's words occur, and how well: the position of the query word -> best quality (1.0 exact,
 # less for a prefix or a near spelling) ...
 WordQualities = dict[int, float]
@@ -536,6 +543,7 @@ def score_records(index: SearchIndex, query: Query, found: Occurrences, named: l
             held = [h + MENTION_BONUS * t for h, t in zip(held, mentioned, strict=True)]
         holding[doc] = Holding(held, best_code, via)
     _settle(index, holding, kind_words, wanted)
+    _mentions_only(index, query, holding, named)
     scored: list[Scored] = []
     for doc, (held, best_code, via) in holding.items():
         score = 100.0 * sum(w * min(h, 1.0) for w, h in zip(query.weights, held, strict=True)) / total
@@ -633,6 +641,28 @@ def _settle(index: SearchIndex, holding: dict[int, Holding], kind_words: dict[st
             held = [max(h, SETTLES * s) for h, s in zip(held, source.held, strict=True)]
         via = own.via if own and own.via else next((source.via for source in sources if source.via), None)
         holding[doc] = Holding(held, own.code if own else doc << FIELD_BITS, via)
+
+
+def _mentions_only(index: SearchIndex, query: Query, holding: dict[int, Holding], named: list[Named]) -> None:
+    """For each person a run of the query names, every record that holds the name but in which that person
+    neither speaks nor acts (`SearchIndex.voiced`, which holds the person's own entity too) holds it
+    PERSON_MENTIONED as well, or PERSON_MENTIONED_IN_QUERY when the query says more than the name."""
+    for name in named:
+        voiced = index.voiced(name.doc) if name.whole else None
+        if voiced is None:
+            continue
+        speaks = set(voiced)
+        alone = all(not weight or i in name.words for i, weight in enumerate(query.weights))
+        share = PERSON_MENTIONED if alone else PERSON_MENTIONED_IN_QUERY
+        for doc, (held, code, via) in holding.items():
+            if doc in speaks or not any(held[i] for i in name.words):
+                continue
+            lowered = list(held)
+            for i in name.words:
+                # At most as a record about the person holds it at the link's strength: its text may hold a word
+                # of a misspelt name exactly, better than the link does, or the person be linked weakly (generic).
+                lowered[i] = min(lowered[i], name.linked * (LINKED + MENTION_BONUS) / LINKED) * share
+            holding[doc] = Holding(lowered, code, via)
 
 
 def _names_said(index: SearchIndex, name: Named) -> dict[int, float]:
