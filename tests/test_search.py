@@ -506,6 +506,15 @@ def test_a_target_is_a_goal_and_the_killed_died(later: SearchIndex) -> None:
 # A topic query against the records about one named thing within the topic. Every text is four words long (no
 # length norm), and Defence is linked from 6 of 25 records (not generic): a record filed under Defence holds
 # its words at 0.85; one about a system or pact filed under Defence alone at 0.85 x 0.9 = 0.765.
+def sundry(count: int, topic: str) -> str:
+    """Facts on nothing in particular, filed under `topic`: a fact base large enough for a thing to be specific."""
+    return "".join(
+        f"  - id: misc-{i}\n    statement: Sundry item number {i}.\n    status: confirmed\n    topics: [{topic}]\n"
+        "    source: {id: report, paragraph: 3}\n"
+        for i in range(count)
+    )
+
+
 PARTS = (
     SOURCES
     + """\
@@ -615,11 +624,7 @@ facts:
     topics: [misc]
     source: {id: report, paragraph: 3}
 """
-    + "".join(
-        f"  - id: misc-{i}\n    statement: Sundry item number {i}.\n    status: confirmed\n    topics: [misc]\n"
-        "    source: {id: report, paragraph: 3}\n"
-        for i in range(6)
-    )
+    + sundry(6, "misc")
 )
 
 
@@ -697,6 +702,98 @@ def test_a_query_naming_the_thing_or_a_word_beyond_the_topic_keeps_its_records_i
         "no-deal",
         "summit-named-s-400",
     ]
+
+
+BEHIND = (
+    SOURCES
+    + """\
+topics:
+  - id: defence
+    title: Defence
+    description: Arms and the military.
+entities:
+  - id: s-400
+    name: S-400
+    category: weapon-system
+    description: A Russian air defence system.
+    topics: [defence]
+    source: {id: report, paragraph: 1}
+  - id: missile-48n6
+    name: 48N6
+    category: weapon-system
+    description: A missile.
+    topics: [defence]
+    source: {id: report, paragraph: 1}
+  - id: joint-statement
+    name: Joint statement
+    category: agreement
+    description: Issued after the talks.
+    topics: [defence]
+    source: {id: report, paragraph: 1}
+  - id: sipri
+    name: SIPRI
+    category: organisation
+    description: An arms trade institute.
+    topics: [defence]
+    source: {id: report, paragraph: 1}
+facts:
+  - id: assembly-48n6
+    statement: BDL builds 48N6 for S-400.
+    status: possible
+    topics: [defence]
+    entities: [missile-48n6, s-400]
+    source: {id: report, paragraph: 2}
+  - id: joint-statement-silent
+    statement: The joint statement left out the S-400.
+    status: confirmed
+    topics: [defence]
+    entities: [joint-statement, s-400]
+    source: {id: report, paragraph: 2}
+  - id: s-400-order
+    statement: India may order more S-400 units soon.
+    status: likely
+    topics: [defence]
+    entities: [s-400]
+    source: {id: report, paragraph: 2}
+  - id: sipri-s-400
+    statement: SIPRI counts the S-400 among recent imports.
+    status: confirmed
+    topics: [defence]
+    entities: [sipri, s-400]
+    source: {id: report, paragraph: 2}
+"""
+    # Records on other things, so that the S-400 is not linked from a large share of the fact base (generic).
+    + sundry(8, "defence")
+)
+
+
+@pytest.fixture(scope="module")
+def behind(tmp_path_factory: pytest.TempPathFactory) -> SearchIndex:
+    return index_of(tmp_path_factory.mktemp("behind"), BEHIND)
+
+
+def index_of(folder: Path, text: str) -> SearchIndex:
+    (folder / "factbase.yaml").write_text(text, encoding="utf-8")
+    return SearchIndex(load_factbase(folder / "factbase.yaml"))
+
+
+def test_a_name_query_ranks_records_about_another_named_thing_below_those_about_it(behind: SearchIndex) -> None:
+    # Every record says "S-400" in a text as long (8 words): without the rule they tie, and the ids order them.
+    # The records that list another system or pact before it (the 48N6 missile, the joint statement) are about
+    # that thing: they hold the name at 0.85 x 0.94 instead of 0.85, plus the same share of their text, and come
+    # last. An organisation listed first (SIPRI) is no such thing.
+    assert scores(behind, "S-400") == [
+        ("s-400", 100.0),
+        ("s-400-order", 93.4),
+        ("sipri-s-400", 93.4),
+        ("assembly-48n6", 88.3),
+        ("joint-statement-silent", 88.3),
+    ]
+    # The thing listed first keeps its record in place.
+    assert scores(behind, "48N6") == [("missile-48n6", 100.0), ("assembly-48n6", 93.4)]
+    assert {thing: [behind.record_ids[d] for d in docs] for thing, docs in behind.behind_part.items()} == {
+        "s-400": ["assembly-48n6", "joint-statement-silent"],
+    }
 
 
 def test_topic_counts_from_the_index_equal_those_from_the_records() -> None:

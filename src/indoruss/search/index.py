@@ -118,6 +118,10 @@ class SearchIndex:
         # A topic -> the records filed under it that are about one named thing within it (PART_CATEGORIES), and
         # those things themselves.
         self.about_part: dict[str, array[int]] = {}
+        # A named thing (PART_CATEGORIES) -> the records that list another such thing before it among their
+        # entities: records mainly about that other thing (the 48N6 missile, the joint statement), which name
+        # this one along the way. Entities are listed main subject first, after the speakers and countries.
+        self.behind_part: dict[str, array[int]] = {}
         from ..text import terms  # only when the index is built: a warm start that reads it needs no folding
 
         self._within_topics = _parts_within(factbase, terms)
@@ -171,6 +175,8 @@ class SearchIndex:
             self.linked_from.setdefault(target, array("I")).append(doc)
         for topic in self._within(record):
             self.about_part.setdefault(topic, array("I")).append(doc)
+        for thing in self._behind(record):
+            self.behind_part.setdefault(thing, array("I")).append(doc)
         length = 0
         numbered = isinstance(record, m.Figure)
         lead: list[str] = []  # the terms of the first field: a statement, a title, a summary
@@ -226,6 +232,13 @@ class SearchIndex:
         start = bisect.bisect_left(self.voice_persons, person)
         end = bisect.bisect_right(self.voice_persons, person, start)
         return self.voice_docs[start:end] if end > start else None
+
+    def _behind(self, record: m.Record) -> list[str]:
+        """The named things (PART_CATEGORIES) that `record` lists after another one: not what it is mainly about."""
+        if not isinstance(record, m.Claim | m.Outcome):
+            return []
+        things = [e for e in record.entities if e in self._within_topics]
+        return things[1:]
 
     @staticmethod
     def doc_of(code: int) -> int:

@@ -10,7 +10,8 @@ word. How well a record holds a word:
 - in its text: the field's weight (0.5 to 0.85), less for a prefix or a near spelling;
 - through what it settles: an outcome holds the words as its expectation does, a conflict as its claims do;
 - by its kind, when a query word names the kind ("outcomes of the visit").
-Among the records about what the query names, those whose text says it (by any of its names) come first. A
+Among the records about what the query names, those whose text says it (by any of its names) come first, and those
+that list another named system, pact or project before it are about that other thing and come after. A
 name's words weigh more than the other words of a query. Words that occur nowhere are left out, and the
 results are then partial; so are results none of which hold every word.
 """
@@ -135,6 +136,11 @@ DESCRIBED_SHARE = 0.5  # ... when that description holds at least this share of 
 # topic's words alone, holds them this share as well as the records about the topic as a whole, unless the query
 # names that thing too.
 PART_OF_TOPIC = 0.9
+# A name query asks for the records mainly about the thing named. A record that lists another named system, pact or
+# project (index.PART_CATEGORIES) before it among its entities is mainly about that other thing (the 48N6 missile
+# "for the S-400", the joint statement "covering Kudankulam"): it holds the name this share as well as the records
+# about the thing itself, as a record filed second under a topic does (SECONDARY_TOPIC).
+BEHIND_PART = 0.94
 
 # Numbers and the words of a date (MONTHS) say when or how many, not what: a description holding them ("50",
 # "4 December 2025" in Putin's) describes nothing the query asks about.
@@ -471,6 +477,7 @@ def score_records(index: SearchIndex, query: Query, found: Occurrences, named: l
             linked_to.setdefault(doc, []).append(name)
     itself = {name.doc: name for name in named}
     parts = _about_parts(index, query, named, found)
+    behind = {name.record_id: set(index.behind_part.get(name.record_id, ())) for name in named}
     # "outcomes of the visit", "visit programme": a word that names a kind of record is held by each record of it.
     kind_words: dict[str, list[int]] = {}
     for i in range(len(query.words)):
@@ -523,6 +530,8 @@ def score_records(index: SearchIndex, query: Query, found: Occurrences, named: l
             linked = name.linked if _first_topic(index, doc, name) else name.linked * SECONDARY_TOPIC
             if doc in parts.get(name.record_id, ()):
                 linked *= PART_OF_TOPIC
+            if doc in behind.get(name.record_id, ()):
+                linked *= BEHIND_PART
             gained = any(held[i] < linked for i in name.words)
             says = said[name.doc].get(doc, 0.0) if name.doc in said else 0.0
             if says:
