@@ -1632,3 +1632,31 @@ def test_a_name_in_a_russian_case_that_the_stemmer_leaves_reaches_its_entity(tmp
     # and the records about it score as for "Путин" (putin 100 there, as the query is its exact name; 99 here).
     hits = search(glossed_names(tmp_path), query, limit=None)
     assert [(h.record_id, h.score) for h in hits] == [("putin", 99.0), ("f1", 89.4), ("f2", 89.4)]
+
+
+def topic_fact_yaml(record_id: str, statement: str, topic: str) -> str:
+    return fact_yaml(record_id, statement).replace("topics: [misc]", f"topics: [{topic}]")
+
+
+NARROWED = (
+    SOURCES
+    + "topics:\n  - id: trade\n    title: Trade\n    description: Trade between the two, its targets and routes.\n"
+    + "    aliases: [imports]\n"
+    + "  - id: misc\n    title: Misc\n    description: Sundry things noted here.\n"
+    + "facts:\n"
+    + topic_fact_yaml("aim", "Trade should meet its target soon.", "trade")
+    + topic_fact_yaml("ports", "Trade passed through ports.", "trade")
+    + topic_fact_yaml("rail", "Trade went by rail.", "trade")
+    + topic_fact_yaml("goal", "The target was met on time.", "misc")
+    + topic_fact_yaml("hall", "A hall was booked.", "misc")
+)
+
+
+def test_the_other_words_of_a_query_naming_a_topic_narrow_it_and_its_description_does_not_hold_them(
+    tmp_path: Path,
+) -> None:
+    # "trade" names the topic, whose description also holds "target": the description is not read as what the query
+    # describes, so the records filed under trade that do not say "target" (ports, rail) rank below the one that
+    # says it elsewhere (goal), instead of holding it at 0.6 through the description and ranking above aim.
+    index = small_index(tmp_path, NARROWED)
+    assert ids(index, "trade target") == ["trade", "aim", "goal", "ports", "rail"]

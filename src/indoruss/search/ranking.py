@@ -379,7 +379,7 @@ def find_names(index: SearchIndex, query: Query, found: Occurrences) -> list[Nam
         if 0 < len(holders) <= PARTIAL_NAME_HOLDERS:
             for doc, code in holders:
                 named.append(Named(index.record_ids[doc], doc, code, (position,), PARTIAL_LINKED, whole=False))
-    named += _described(index, query, found, taken)
+    named += _described(index, query, found, taken, {name.doc for name in named if name.whole})
     return named
 
 
@@ -398,13 +398,17 @@ def weigh_names(query: Query, named: list[Named]) -> Query:
     return query._replace(weights=weights)
 
 
-def _described(index: SearchIndex, query: Query, found: Occurrences, taken: set[int]) -> list[Named]:
+def _described(
+    index: SearchIndex, query: Query, found: Occurrences, taken: set[int], named_whole: set[int]
+) -> list[Named]:
     """Entities and topics whose description holds the better part of the query, at least two of its words and
-    one that names nothing ("fighter jet" for the Su-57): what the query describes, less surely than a name."""
+    one that names nothing ("fighter jet" for the Su-57): what the query describes, less surely than a name. A
+    thing the query already names by a name ("trade" in "trade target") is not also described by it: the other
+    words narrow it, and its records hold them only where their own text does."""
     total = sum(query.weights)
     best: list[tuple[float, int, int, tuple[int, ...]]] = []
     for doc, by_field in found.items():
-        if index.kinds[doc] not in NAMED_KINDS:
+        if index.kinds[doc] not in NAMED_KINDS or doc in named_whole:
             continue
         for code, slots in by_field.items():
             if index.field_of(code) != "description":
