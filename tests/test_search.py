@@ -1660,3 +1660,31 @@ def test_the_other_words_of_a_query_naming_a_topic_narrow_it_and_its_description
     # says it elsewhere (goal), instead of holding it at 0.6 through the description and ranking above aim.
     index = small_index(tmp_path, NARROWED)
     assert ids(index, "trade target") == ["trade", "aim", "goal", "ports", "rail"]
+
+
+IMPORTS = (
+    SOURCES
+    + "topics:\n  - id: trade\n    title: Trade\n    description: Goods bought and sold.\n    aliases: [imports]\n"
+    + "  - id: defence\n    title: Defence\n    description: Arms and the military.\n"
+    + "facts:\n"
+    + topic_fact_yaml("both", "Talks went well on the day.", "trade, defence")
+    + topic_fact_yaml("arms", "Defence imports fell by half last year.", "defence")
+    + topic_fact_yaml("bought", "Imports of tanks fell by half.", "defence")
+    + topic_fact_yaml("ships", "Ships were built in the yard.", "defence")
+    + topic_fact_yaml("grain", "Grain went by rail this year.", "trade")
+)
+
+
+def test_a_lone_alias_word_of_a_second_topic_narrows_the_topic_the_query_names(tmp_path: Path) -> None:
+    # "defence" is Defence's title; "imports" only an alias of Trade: the query asks about defence imports, so the
+    # defence records that say "imports" (arms, bought) come first and a record filed under both topics that says
+    # neither word (both) holds "imports" at 0.6, as a description would: below them and Defence itself. Without the
+    # rule "both" came first, holding "imports" as Trade's name (0.85).
+    index = small_index(tmp_path, IMPORTS)
+    assert ids(index, "defence imports") == ["arms", "bought", "defence", "both", "trade", "grain", "ships"]
+    # The same topic named twice ("trade imports"): nothing to narrow, its records hold both words as its name.
+    assert [(h.record_id, h.score) for h in search(index, "trade imports")] == [
+        ("trade", 99.0),
+        ("both", 85.0),
+        ("grain", 85.0),
+    ]

@@ -135,6 +135,11 @@ DESCRIBED_SHARE = 0.5  # ... when that description holds at least this share of 
 # topic's words alone, holds them this share as well as the records about the topic as a whole, unless the query
 # names that thing too.
 PART_OF_TOPIC = 0.9
+# A query naming one topic by its title or a phrase and another by a lone word that is only an alias of it ("defence
+# imports", "Russian oil imports", "tariff on Russian crude") asks about the first, narrowed by the word: the records
+# filed under the second topic hold that word as a description would (FIELD_WEIGHTS), no longer as its name, so those
+# whose text says it ("defence imports", "arms imports") rank above those only filed under Trade.
+ALIAS_WORD_LINKED = FIELD_WEIGHTS["description"]
 
 # Numbers and the words of a date (MONTHS) say when or how many, not what: a description holding them ("50",
 # "4 December 2025" in Putin's) describes nothing the query asks about.
@@ -370,6 +375,7 @@ def find_names(index: SearchIndex, query: Query, found: Occurrences) -> list[Nam
                 linked = GENERIC_LINKED if len(index.linked_from.get(record_id, ())) > generic_from else LINKED
                 named.append(Named(record_id, doc, code, tuple(span), linked * surely))
             taken.update(span)
+    named = _narrowing_alias_words(index, query, named)
     # A word that names nothing whole but stands in the name of a few entities or topics ("Stockholm",
     # "Sukhoi"): those are what the query means, a little less surely.
     for position in range(count):
@@ -381,6 +387,30 @@ def find_names(index: SearchIndex, query: Query, found: Occurrences) -> list[Nam
                 named.append(Named(index.record_ids[doc], doc, code, (position,), PARTIAL_LINKED, whole=False))
     named += _described(index, query, found, taken, {name.doc for name in named if name.whole})
     return named
+
+
+def _narrowing_alias_words(index: SearchIndex, query: Query, named: list[Named]) -> list[Named]:
+    """A query naming a topic by its title or a phrase ("defence", "oil" of "Energy (oil)") and another topic by a
+    lone word that is only an alias of it ("imports" of Trade) asks about the first, narrowed by that word: the
+    second topic's records hold the word at ALIAS_WORD_LINKED, as a description holds it, not as its name."""
+    narrowing = [_alias_word(index, query, name) for name in named]
+    narrowed = {
+        name.record_id
+        for name, alias in zip(named, narrowing, strict=True)
+        if name.record_id in index.topic_ids and not alias
+    }
+    return [
+        name._replace(linked=min(name.linked, ALIAS_WORD_LINKED)) if alias and narrowed - {name.record_id} else name
+        for name, alias in zip(named, narrowing, strict=True)
+    ]
+
+
+def _alias_word(index: SearchIndex, query: Query, name: Named) -> bool:
+    """The topic is named by one word that is not a word of its title ("imports" of Trade)."""
+    if name.record_id not in index.topic_ids or len(name.words) != 1:
+        return False
+    title = set(index.name_terms.get(name.doc, "").split("\n", 1)[0].split())
+    return not title & query.expansions[name.words[0]].keys()
 
 
 def weigh_names(query: Query, named: list[Named]) -> Query:
