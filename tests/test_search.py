@@ -1638,17 +1638,21 @@ def topic_fact_yaml(record_id: str, statement: str, topic: str) -> str:
     return fact_yaml(record_id, statement).replace("topics: [misc]", f"topics: [{topic}]")
 
 
-NARROWED = (
-    SOURCES
-    + "topics:\n  - id: trade\n    title: Trade\n    description: Trade between the two, its targets and routes.\n"
-    + "    aliases: [imports]\n"
-    + "  - id: misc\n    title: Misc\n    description: Sundry things noted here.\n"
-    + "facts:\n"
-    + topic_fact_yaml("aim", "Trade should meet its target soon.", "trade")
-    + topic_fact_yaml("ports", "Trade passed through ports.", "trade")
-    + topic_fact_yaml("rail", "Trade went by rail.", "trade")
-    + topic_fact_yaml("goal", "The target was met on time.", "misc")
-    + topic_fact_yaml("hall", "A hall was booked.", "misc")
+def topics_and_facts(topics: str, facts: tuple[tuple[str, str, str], ...]) -> str:
+    """A fact base of these topics and of one fact per (id, statement, topics)."""
+    return SOURCES + "topics:\n" + topics + "facts:\n" + "".join(topic_fact_yaml(*fact) for fact in facts)
+
+
+NARROWED = topics_and_facts(
+    "  - id: trade\n    title: Trade\n    description: Trade between the two, its targets and routes.\n"
+    "    aliases: [imports]\n  - id: misc\n    title: Misc\n    description: Sundry things noted here.\n",
+    (
+        ("aim", "Trade should meet its target soon.", "trade"),
+        ("ports", "Trade passed through ports.", "trade"),
+        ("rail", "Trade went by rail.", "trade"),
+        ("goal", "The target was met on time.", "misc"),
+        ("hall", "A hall was booked.", "misc"),
+    ),
 )
 
 
@@ -1662,16 +1666,16 @@ def test_the_other_words_of_a_query_naming_a_topic_narrow_it_and_its_description
     assert ids(index, "trade target") == ["trade", "aim", "goal", "ports", "rail"]
 
 
-IMPORTS = (
-    SOURCES
-    + "topics:\n  - id: trade\n    title: Trade\n    description: Goods bought and sold.\n    aliases: [imports]\n"
-    + "  - id: defence\n    title: Defence\n    description: Arms and the military.\n"
-    + "facts:\n"
-    + topic_fact_yaml("both", "Talks went well on the day.", "trade, defence")
-    + topic_fact_yaml("arms", "Defence imports fell by half last year.", "defence")
-    + topic_fact_yaml("bought", "Imports of tanks fell by half.", "defence")
-    + topic_fact_yaml("ships", "Ships were built in the yard.", "defence")
-    + topic_fact_yaml("grain", "Grain went by rail this year.", "trade")
+IMPORTS = topics_and_facts(
+    "  - id: trade\n    title: Trade\n    description: Goods bought and sold.\n    aliases: [imports]\n"
+    "  - id: defence\n    title: Defence\n    description: Arms and the military.\n",
+    (
+        ("both", "Talks went well on the day.", "trade, defence"),
+        ("arms", "Defence imports fell by half last year.", "defence"),
+        ("bought", "Imports of tanks fell by half.", "defence"),
+        ("ships", "Ships were built in the yard.", "defence"),
+        ("grain", "Grain went by rail this year.", "trade"),
+    ),
 )
 
 
