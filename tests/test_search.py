@@ -1399,7 +1399,7 @@ def test_a_quote_is_found_by_its_context_and_shown_by_its_best_field(
 SYNONYM_TARGETS = (
     "employed", "worker", "job", "employment", "arm", "defence", "purchase", "import", "order", "visit", "begin",
     "sign", "signing", "agreement", "contract", "goal", "target", "pact", "accord", "mou", "deal", "died", "dead",
-    "killed",
+    "killed", "shortage", "shortfall",
 )  # fmt: skip
 
 
@@ -1421,6 +1421,8 @@ SYNONYM_TARGETS = (
         ("killed", {"killed": 70.0, "died": 56.0, "dead": 56.0}),
         ("died", {"died": 70.0, "dead": 56.0, "killed": 56.0}),
         ("dead", {"dead": 70.0, "died": 56.0, "killed": 56.0}),
+        ("shortages", {"shortage": 70.0, "shortfall": 56.0}),
+        ("shortfalls", {"shortfall": 70.0, "shortage": 56.0}),
     ],
 )
 def test_each_synonym_of_a_query_word_holds_at_08(tmp_path: Path, query: str, found: dict[str, float] | None) -> None:

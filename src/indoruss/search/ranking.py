@@ -120,6 +120,8 @@ SYNONYMS: dict[str, tuple[str, ...]] = {
     "killed": ("died", "dead"),
     "died": ("dead", "killed"),
     "dead": ("died", "killed"),
+    "shortage": ("shortfall",),
+    "shortfall": ("shortage",),
 }
 # A Russian or Hindi word of the glossary (lexicon.py) holds its English words this well: a translation, as
 # sure as a synonym; a known foreign word that the fact base does not hold is not guessed at by near spellings.
