@@ -142,6 +142,12 @@ PART_OF_TOPIC = 0.9
 # filed under the second topic hold that word as a description would (FIELD_WEIGHTS), no longer as its name, so those
 # whose text says it ("defence imports", "arms imports") rank above those only filed under Trade.
 ALIAS_WORD_LINKED = FIELD_WEIGHTS["description"]
+# A noun of a deed ("recruitment", "deployment") meets the verb it is made from as the records may say it
+# ("recruit", "recruited"), as a synonym does: when its root has at least FAMILY_ROOT letters.
+DEED_ENDING = "ment"
+VERB_ENDINGS = ("", "s", "ed", "d")
+FAMILY_ROOT = 5
+WORD_FAMILY = 0.8
 
 # Numbers and the words of a date (MONTHS) say when or how many, not what: a description holding them ("50",
 # "4 December 2025" in Putin's) describes nothing the query asks about.
@@ -336,10 +342,20 @@ def _with_synonyms(index: SearchIndex, term: str) -> dict[str, float]:
         found = {other: quality for other, quality in found.items() if other.startswith(term)}
     for other in synonyms:
         found.setdefault(other, 0.8)
+    for other in _word_family(index, term):
+        found.setdefault(other, WORD_FAMILY)
     for other in translated:
         if other in index.postings:
             found.setdefault(other, TRANSLATED)
     return found
+
+
+def _word_family(index: SearchIndex, term: str) -> list[str]:
+    """The forms of the verb a noun of a deed is made from that the fact base holds ("recruitment": "recruited")."""
+    root = term.removesuffix(DEED_ENDING)
+    if root == term or len(root) < FAMILY_ROOT or not root.isascii():
+        return []
+    return [root + end for end in VERB_ENDINGS if root + end in index.postings]
 
 
 def gather(index: SearchIndex, query: Query) -> Occurrences:
