@@ -1421,6 +1421,7 @@ SYNONYM_TARGETS = (
         ("killed", {"killed": 70.0, "died": 56.0, "dead": 56.0}),
         ("died", {"died": 70.0, "dead": 56.0, "killed": 56.0}),
         ("dead", {"dead": 70.0, "died": 56.0, "killed": 56.0}),
+        ("order", {"order": 70.0, "contract": 56.0, "purchase": 56.0}),
         ("shortages", {"shortage": 70.0, "shortfall": 56.0}),
         ("shortfalls", {"shortfall": 70.0, "shortage": 56.0}),
     ],

@@ -120,6 +120,7 @@ SYNONYMS: dict[str, tuple[str, ...]] = {
     "killed": ("died", "dead"),
     "died": ("dead", "killed"),
     "dead": ("died", "killed"),
+    "order": ("contract", "purchase"),  # an order of arms is a contract to buy them: "fighter jet order"
     "shortage": ("shortfall",),
     "shortfall": ("shortage",),
 }
