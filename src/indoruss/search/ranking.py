@@ -121,6 +121,9 @@ SYNONYMS: dict[str, tuple[str, ...]] = {
     "killed": ("died", "dead"),
     "died": ("dead", "killed"),
     "dead": ("died", "killed"),
+    "order": ("contract", "purchase"),  # an order of arms is a contract to buy them: "fighter jet order"
+    "shortage": ("shortfall",),
+    "shortfall": ("shortage",),
 }
 # A Russian or Hindi word of the glossary (lexicon.py) holds its English words this well: a translation, as
 # sure as a synonym; a known foreign word that the fact base does not hold is not guessed at by near spellings.
@@ -141,6 +144,18 @@ PART_OF_TOPIC = 0.9
 # "for the S-400", the joint statement "covering Kudankulam"): it holds the name this share as well as the records
 # about the thing itself, as a record filed second under a topic does (SECONDARY_TOPIC).
 BEHIND_PART = 0.94
+
+# A query naming one topic by its title or a phrase and another by a lone word that is only an alias of it ("defence
+# imports", "Russian oil imports", "tariff on Russian crude") asks about the first, narrowed by the word: the records
+# filed under the second topic hold that word as a description would (FIELD_WEIGHTS), no longer as its name, so those
+# whose text says it ("defence imports", "arms imports") rank above those only filed under Trade.
+ALIAS_WORD_LINKED = FIELD_WEIGHTS["description"]
+# A noun of a deed ("recruitment", "deployment") meets the verb it is made from as the records may say it
+# ("recruit", "recruited"), as a synonym does: when its root has at least FAMILY_ROOT letters.
+DEED_ENDING = "ment"
+VERB_ENDINGS = ("", "s", "ed", "d")
+FAMILY_ROOT = 5
+WORD_FAMILY = 0.8
 
 # Numbers and the words of a date (MONTHS) say when or how many, not what: a description holding them ("50",
 # "4 December 2025" in Putin's) describes nothing the query asks about.
@@ -342,10 +357,20 @@ def _with_synonyms(index: SearchIndex, term: str) -> dict[str, float]:
         found = {other: quality for other, quality in found.items() if other.startswith(term)}
     for other in synonyms:
         found.setdefault(other, 0.8)
+    for other in _word_family(index, term):
+        found.setdefault(other, WORD_FAMILY)
     for other in translated:
         if other in index.postings:
             found.setdefault(other, TRANSLATED)
     return found
+
+
+def _word_family(index: SearchIndex, term: str) -> list[str]:
+    """The forms of the verb a noun of a deed is made from that the fact base holds ("recruitment": "recruited")."""
+    root = term.removesuffix(DEED_ENDING)
+    if root == term or len(root) < FAMILY_ROOT or not root.isascii():
+        return []
+    return [root + end for end in VERB_ENDINGS if root + end in index.postings]
 
 
 def gather(index: SearchIndex, query: Query) -> Occurrences:
@@ -383,6 +408,7 @@ def find_names(index: SearchIndex, query: Query, found: Occurrences) -> list[Nam
                 linked = GENERIC_LINKED if len(index.linked_from.get(record_id, ())) > generic_from else LINKED
                 named.append(Named(record_id, doc, code, tuple(span), linked * surely))
             taken.update(span)
+    named = _narrowing_alias_words(index, query, named)
     # A word that names nothing whole but stands in the name of a few entities or topics ("Stockholm",
     # "Sukhoi"): those are what the query means, a little less surely.
     for position in range(count):
@@ -392,8 +418,32 @@ def find_names(index: SearchIndex, query: Query, found: Occurrences) -> list[Nam
         if 0 < len(holders) <= PARTIAL_NAME_HOLDERS:
             for doc, code in holders:
                 named.append(Named(index.record_ids[doc], doc, code, (position,), PARTIAL_LINKED, whole=False))
-    named += _described(index, query, found, taken)
+    named += _described(index, query, found, taken, {name.doc for name in named if name.whole})
     return named
+
+
+def _narrowing_alias_words(index: SearchIndex, query: Query, named: list[Named]) -> list[Named]:
+    """A query naming a topic by its title or a phrase ("defence", "oil" of "Energy (oil)") and another topic by a
+    lone word that is only an alias of it ("imports" of Trade) asks about the first, narrowed by that word: the
+    second topic's records hold the word at ALIAS_WORD_LINKED, as a description holds it, not as its name."""
+    narrowing = [_alias_word(index, query, name) for name in named]
+    narrowed = {
+        name.record_id
+        for name, alias in zip(named, narrowing, strict=True)
+        if name.record_id in index.topic_ids and not alias
+    }
+    return [
+        name._replace(linked=min(name.linked, ALIAS_WORD_LINKED)) if alias and narrowed - {name.record_id} else name
+        for name, alias in zip(named, narrowing, strict=True)
+    ]
+
+
+def _alias_word(index: SearchIndex, query: Query, name: Named) -> bool:
+    """The topic is named by one word that is not a word of its title ("imports" of Trade)."""
+    if name.record_id not in index.topic_ids or len(name.words) != 1:
+        return False
+    title = set(index.name_terms.get(name.doc, "").split("\n", 1)[0].split())
+    return not title & query.expansions[name.words[0]].keys()
 
 
 def weigh_names(query: Query, named: list[Named]) -> Query:
@@ -411,13 +461,17 @@ def weigh_names(query: Query, named: list[Named]) -> Query:
     return query._replace(weights=weights)
 
 
-def _described(index: SearchIndex, query: Query, found: Occurrences, taken: set[int]) -> list[Named]:
+def _described(
+    index: SearchIndex, query: Query, found: Occurrences, taken: set[int], named_whole: set[int]
+) -> list[Named]:
     """Entities and topics whose description holds the better part of the query, at least two of its words and
-    one that names nothing ("fighter jet" for the Su-57): what the query describes, less surely than a name."""
+    one that names nothing ("fighter jet" for the Su-57): what the query describes, less surely than a name. A
+    thing the query already names by a name ("trade" in "trade target") is not also described by it: the other
+    words narrow it, and its records hold them only where their own text does."""
     total = sum(query.weights)
     best: list[tuple[float, int, int, tuple[int, ...]]] = []
     for doc, by_field in found.items():
-        if index.kinds[doc] not in NAMED_KINDS:
+        if index.kinds[doc] not in NAMED_KINDS or doc in named_whole:
             continue
         for code, slots in by_field.items():
             if index.field_of(code) != "description":
