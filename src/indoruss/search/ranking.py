@@ -93,6 +93,7 @@ HAPPENING = (
     ("was", "there"),
     ("were", "there"),
 )
+VERDICT_WORDS = frozenset(word for phrase in HAPPENING for word in phrase)
 NEGATIONS = frozenset({"not", "no", "never", "didn", "nothing"})
 # How well an outcome of each verdict holds the words, as a share of KIND_HELD: asked whether it happened, every
 # verdict answers, a yes a little better ("what happened"); asked what did not happen, only a no, or a part.
@@ -110,7 +111,6 @@ SYNONYMS: dict[str, tuple[str, ...]] = {
     "weapon": ("arm", "defence"),
     "buy": ("purchase", "import", "order"),
     "arrive": ("visit", "begin"),
-    "signed": ("sign", "signing"),
     "deal": ("agreement", "contract"),
     "target": ("goal",),
     "goal": ("target",),
@@ -121,6 +121,11 @@ SYNONYMS: dict[str, tuple[str, ...]] = {
     "died": ("dead", "killed"),
     "dead": ("died", "killed"),
 }
+# A verb's other forms ("buying": "buy", "bought" aside; "signed": "sign", "signing") are the same word, as sure as a
+# prefix: the fact base folds plurals, not the forms of a verb. Only English words of at least VERB_STEM letters once
+# the ending is cut are read this way. (A form does not bring its base's synonyms: "buying" is not "import".)
+VERB_FORM = 0.85
+VERB_STEM = 3
 # A Russian or Hindi word of the glossary (lexicon.py) holds its English words this well: a translation, as
 # sure as a synonym; a known foreign word that the fact base does not hold is not guessed at by near spellings.
 TRANSLATED = 0.8
@@ -322,17 +327,68 @@ def _with_synonyms(index: SearchIndex, term: str) -> dict[str, float]:
         if base is not None:
             term = base
     found = index.expand(term) if term in index.postings or not translated else {}
+    # The words of happening are read by the verdict rule, each form of them on its own ("happened", "happen").
+    forms = [] if term in VERDICT_WORDS else [form for form in verb_forms(term) if form in index.postings]
     synonyms = [other for other in SYNONYMS.get(term, ()) if other in index.postings]
     if synonyms and term not in index.postings:
         # A word with synonyms is a known word, not a typo: its near spellings ("skilled" for "killed") are other
         # words; the longer words it begins stay.
         found = {other: quality for other, quality in found.items() if other.startswith(term)}
+    for form in forms:
+        found[form] = max(found.get(form, 0.0), VERB_FORM)
     for other in synonyms:
         found.setdefault(other, 0.8)
     for other in translated:
         if other in index.postings:
             found.setdefault(other, TRANSLATED)
     return found
+
+
+def verb_forms(term: str) -> tuple[str, ...]:
+    """The other regular forms of an English verb, whatever form `term` is in: its base without "-ing" or "-ed"
+    (with an "e", a "y" or a doubled consonant given back), and each base with those endings. A word of one
+    syllable ending consonant, vowel, consonant doubles its last letter ("stop", "stopped"), so "noted" is "note",
+    not "not". Not all are words; the caller keeps those the fact base holds."""
+    if not (term.isascii() and term.isalpha()):
+        return ()
+    bases = set()
+    for ending in ("ing", "ed"):
+        stem = term[: -len(ending)]
+        if term.endswith(ending) and len(stem) >= VERB_STEM:
+            if stem[-1] == stem[-2] and _doubles(stem[:-1]):
+                bases.add(stem[:-1])  # "stopped", "planning"
+            elif ending == "ed" and stem.endswith("i"):
+                bases.add(stem[:-1] + "y")  # "supplied"
+            else:
+                bases.add(stem + "e")
+                if not _doubles(stem):
+                    bases.add(stem)
+    forms = set(bases)
+    for base in bases or {term}:
+        if len(base) < VERB_STEM:
+            continue
+        if _doubles(base):
+            forms.update((base + base[-1] + "ed", base + base[-1] + "ing"))
+        elif base.endswith("e"):
+            forms.update((base + "d", base[:-1] + "ing"))
+        elif base.endswith("y") and base[-2] not in _VOWELS:
+            forms.update((base[:-1] + "ied", base + "ing"))
+        else:
+            forms.update((base + "ed", base + "ing"))
+    forms.discard(term)
+    return tuple(sorted(forms))
+
+
+_VOWELS = "aeiou"
+
+
+def _doubles(base: str) -> bool:
+    """A word of one syllable that ends consonant, vowel, consonant ("stop", "plan"; not "sign", "buy", "visit")."""
+    vowels = [c in _VOWELS for c in base]
+    syllables = sum(1 for i, v in enumerate(vowels) if v and (i == 0 or not vowels[i - 1]))
+    return (
+        len(base) >= VERB_STEM and syllables == 1 and base[-1] not in _VOWELS + "wxy" and vowels[-2] and not vowels[-3]
+    )
 
 
 def gather(index: SearchIndex, query: Query) -> Occurrences:
