@@ -1670,3 +1670,21 @@ def test_a_verb_in_any_regular_form_finds_the_records_with_its_other_forms(
     tmp_path: Path, query: str, expected: list[str]
 ) -> None:
     assert ids(verb_forms_index(tmp_path), query) == expected
+
+
+def test_asking_what_is_expected_ranks_the_claims_that_look_ahead_first(tmp_path: Path) -> None:
+    # Both statements hold "plan" and "results" alike and neither says "expect": without the rule they tie and come
+    # in the order of their ids. An expected or a likely claim holds "expect" as a kind word is held (0.7).
+    def claim(record_id: str, statement: str, status: str) -> str:
+        return fact_yaml(record_id, statement).replace("status: confirmed", f"status: {status}")
+
+    index = small_index(
+        tmp_path,
+        MISC
+        + "facts:\n"
+        + claim("a-brought", "The plan brought results.", "confirmed")
+        + claim("b-will", "The plan will bring results.", "expected")
+        + claim("c-may", "The plan may bring results.", "likely"),
+    )
+    assert ids(index, "what results does the plan expect") == ["b-will", "c-may", "a-brought"]
+    assert ids(index, "plan results") == ["a-brought", "b-will", "c-may"]

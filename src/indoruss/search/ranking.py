@@ -71,6 +71,9 @@ KIND_WORDS = {
     "conflict": "conflict",
 }
 KIND_HELD = 0.7  # ... a record of that kind holds the word this well, as a text holds it
+# Words that ask what is expected ("what does the Kremlin expect"): each claim that looks ahead (an expected, likely,
+# possible or proposed status) holds them as a record of a kind holds its kind word.
+EXPECTING = frozenset({"expect", "expected", "expecting", "expectation", "anticipate", "anticipated"})
 # Words that name a kind only when they are of an occasion: a visit's or a summit's programme is its events,
 # a nuclear programme is not.
 OCCASION_KIND_WORDS = {"programme": "event"}
@@ -204,9 +207,10 @@ class Query(NamedTuple):
     @property
     def whole(self) -> bool:
         """Every word of the query was found somewhere in the fact base (a kind word is found in its kind, a word
-        of happening in the outcomes)."""
+        of happening in the outcomes, a word of expecting in the claims that look ahead)."""
         return all(
-            options or kind_named(self.words, i) or i in self.asks_verdict for i, options in enumerate(self.expansions)
+            options or kind_named(self.words, i) or i in self.asks_verdict or self.words[i].term in EXPECTING
+            for i, options in enumerate(self.expansions)
         )
 
 
@@ -308,6 +312,9 @@ def read_query(index: SearchIndex, text: str) -> Query | None:
         elif position in asks_verdict:  # held by the outcomes
             frequency = max(frequency, len(index.verdicts))
             kind = "outcome"
+        elif token.term in EXPECTING:  # held by the claims that look ahead
+            frequency = max(frequency, sum(1 for status in index.statuses if status in m.FORWARD_STATUSES))
+            kind = "expected"
         # A lone letter ("S" of S-400) can help name something, but says nothing by itself; a lone digit is a
         # number ("4 December").
         meaningful = (options or kind) and (len(token.term) > 1 or token.term.isdigit() or len(words) == 1)
@@ -526,6 +533,7 @@ def score_records(index: SearchIndex, query: Query, found: Occurrences, named: l
         kind = kind_named(query.words, i)
         if kind:
             kind_words.setdefault(kind, []).append(i)
+    expecting = [i for i, token in enumerate(query.words) if token.term in EXPECTING]
     # How well each record about a named thing names it in its own words, by any of its names.
     said = {name.doc: _names_said(index, name) for name in named if name.linked >= PARTIAL_LINKED}
     # A list of names with nothing else ("Modi Putin") asks for those things; a question asks about them.
@@ -556,6 +564,9 @@ def score_records(index: SearchIndex, query: Query, found: Occurrences, named: l
                 best_code, best_field_score = code, field_score
         if kind_words:
             for i in kind_words.get(index.kinds[doc], ()):
+                held[i] = max(held[i], KIND_HELD)
+        if expecting and index.statuses[doc] in m.FORWARD_STATUSES:
+            for i in expecting:
                 held[i] = max(held[i], KIND_HELD)
         if index.kinds[doc] == "entity" and doc not in itself:
             _part_by_topic_words(held, doc, named, parts)
