@@ -72,6 +72,9 @@ KIND_WORDS = {
     "conflict": "conflict",
 }
 KIND_HELD = 0.7  # ... a record of that kind holds the word this well, as a text holds it
+# Words that ask what is expected ("what does the Kremlin expect"): each claim that looks ahead (an expected, likely,
+# possible or proposed status) holds them as a record of a kind holds its kind word.
+EXPECTING = frozenset({"expect", "expected", "expecting", "expectation", "anticipate", "anticipated"})
 # Words that name a kind only when they are of an occasion: a visit's or a summit's programme is its events,
 # a nuclear programme is not.
 OCCASION_KIND_WORDS = {"programme": "event"}
@@ -94,6 +97,7 @@ HAPPENING = (
     ("was", "there"),
     ("were", "there"),
 )
+VERDICT_WORDS = frozenset(word for phrase in HAPPENING for word in phrase)
 NEGATIONS = frozenset({"not", "no", "never", "didn", "nothing"})
 # How well an outcome of each verdict holds the words, as a share of KIND_HELD: asked whether it happened, every
 # verdict answers, a yes a little better ("what happened"); asked what did not happen, only a no, or a part.
@@ -111,7 +115,6 @@ SYNONYMS: dict[str, tuple[str, ...]] = {
     "weapon": ("arm", "defence"),
     "buy": ("purchase", "import", "order"),
     "arrive": ("visit", "begin"),
-    "signed": ("sign", "signing"),
     "deal": ("agreement", "contract"),
     "target": ("goal",),
     "goal": ("target",),
@@ -125,6 +128,11 @@ SYNONYMS: dict[str, tuple[str, ...]] = {
     "shortage": ("shortfall",),
     "shortfall": ("shortage",),
 }
+# A verb's other forms ("buying": "buy", "bought" aside; "signed": "sign", "signing") are the same word, as sure as a
+# prefix: the fact base folds plurals, not the forms of a verb. Only English words of at least VERB_STEM letters once
+# the ending is cut are read this way. (A form does not bring its base's synonyms: "buying" is not "import".)
+VERB_FORM = 0.85
+VERB_STEM = 3
 # A Russian or Hindi word of the glossary (lexicon.py) holds its English words this well: a translation, as
 # sure as a synonym; a known foreign word that the fact base does not hold is not guessed at by near spellings.
 TRANSLATED = 0.8
@@ -227,9 +235,10 @@ class Query(NamedTuple):
     @property
     def whole(self) -> bool:
         """Every word of the query was found somewhere in the fact base (a kind word is found in its kind, a word
-        of happening in the outcomes)."""
+        of happening in the outcomes, a word of expecting in the claims that look ahead)."""
         return all(
-            options or kind_named(self.words, i) or i in self.asks_verdict for i, options in enumerate(self.expansions)
+            options or kind_named(self.words, i) or i in self.asks_verdict or self.words[i].term in EXPECTING
+            for i, options in enumerate(self.expansions)
         )
 
 
@@ -331,6 +340,9 @@ def read_query(index: SearchIndex, text: str) -> Query | None:
         elif position in asks_verdict:  # held by the outcomes
             frequency = max(frequency, len(index.verdicts))
             kind = "outcome"
+        elif token.term in EXPECTING:  # held by the claims that look ahead
+            frequency = max(frequency, sum(1 for status in index.statuses if status in m.FORWARD_STATUSES))
+            kind = "expected"
         # A lone letter ("S" of S-400) can help name something, but says nothing by itself; a lone digit is a
         # number ("4 December").
         meaningful = (options or kind) and (len(token.term) > 1 or token.term.isdigit() or len(words) == 1)
@@ -350,11 +362,15 @@ def _with_synonyms(index: SearchIndex, term: str) -> dict[str, float]:
         if base is not None:
             term = base
     found = index.expand(term) if term in index.postings or not translated else {}
+    # The words of happening are read by the verdict rule, each form of them on its own ("happened", "happen").
+    forms = [] if term in VERDICT_WORDS else [form for form in verb_forms(term) if form in index.postings]
     synonyms = [other for other in SYNONYMS.get(term, ()) if other in index.postings]
     if synonyms and term not in index.postings:
         # A word with synonyms is a known word, not a typo: its near spellings ("skilled" for "killed") are other
         # words; the longer words it begins stay.
         found = {other: quality for other, quality in found.items() if other.startswith(term)}
+    for form in forms:
+        found[form] = max(found.get(form, 0.0), VERB_FORM)
     for other in synonyms:
         found.setdefault(other, 0.8)
     for other in _word_family(index, term):
@@ -371,6 +387,53 @@ def _word_family(index: SearchIndex, term: str) -> list[str]:
     if root == term or len(root) < FAMILY_ROOT or not root.isascii():
         return []
     return [root + end for end in VERB_ENDINGS if root + end in index.postings]
+
+
+def verb_forms(term: str) -> tuple[str, ...]:
+    """The other regular forms of an English verb, whatever form `term` is in: its base without "-ing" or "-ed"
+    (with an "e", a "y" or a doubled consonant given back), and each base with those endings. A word of one
+    syllable ending consonant, vowel, consonant doubles its last letter ("stop", "stopped"), so "noted" is "note",
+    not "not". Not all are words; the caller keeps those the fact base holds."""
+    if not (term.isascii() and term.isalpha()):
+        return ()
+    bases = set()
+    for ending in ("ing", "ed"):
+        stem = term[: -len(ending)]
+        if term.endswith(ending) and len(stem) >= VERB_STEM:
+            if stem[-1] == stem[-2] and _doubles(stem[:-1]):
+                bases.add(stem[:-1])  # "stopped", "planning"
+            elif ending == "ed" and stem.endswith("i"):
+                bases.add(stem[:-1] + "y")  # "supplied"
+            else:
+                bases.add(stem + "e")
+                if not _doubles(stem):
+                    bases.add(stem)
+    forms = set(bases)
+    for base in bases or {term}:
+        if len(base) < VERB_STEM:
+            continue
+        if _doubles(base):
+            forms.update((base + base[-1] + "ed", base + base[-1] + "ing"))
+        elif base.endswith("e"):
+            forms.update((base + "d", base[:-1] + "ing"))
+        elif base.endswith("y") and base[-2] not in _VOWELS:
+            forms.update((base[:-1] + "ied", base + "ing"))
+        else:
+            forms.update((base + "ed", base + "ing"))
+    forms.discard(term)
+    return tuple(sorted(forms))
+
+
+_VOWELS = "aeiou"
+
+
+def _doubles(base: str) -> bool:
+    """A word of one syllable that ends consonant, vowel, consonant ("stop", "plan"; not "sign", "buy", "visit")."""
+    vowels = [c in _VOWELS for c in base]
+    syllables = sum(1 for i, v in enumerate(vowels) if v and (i == 0 or not vowels[i - 1]))
+    return (
+        len(base) >= VERB_STEM and syllables == 1 and base[-1] not in _VOWELS + "wxy" and vowels[-2] and not vowels[-3]
+    )
 
 
 def gather(index: SearchIndex, query: Query) -> Occurrences:
@@ -538,6 +601,7 @@ def score_records(index: SearchIndex, query: Query, found: Occurrences, named: l
         kind = kind_named(query.words, i)
         if kind:
             kind_words.setdefault(kind, []).append(i)
+    expecting = [i for i, token in enumerate(query.words) if token.term in EXPECTING]
     # How well each record about a named thing names it in its own words, by any of its names.
     said = {name.doc: _names_said(index, name) for name in named if name.linked >= PARTIAL_LINKED}
     # A list of names with nothing else ("Modi Putin") asks for those things; a question asks about them.
@@ -568,6 +632,9 @@ def score_records(index: SearchIndex, query: Query, found: Occurrences, named: l
                 best_code, best_field_score = code, field_score
         if kind_words:
             for i in kind_words.get(index.kinds[doc], ()):
+                held[i] = max(held[i], KIND_HELD)
+        if expecting and index.statuses[doc] in m.FORWARD_STATUSES:
+            for i in expecting:
                 held[i] = max(held[i], KIND_HELD)
         if index.kinds[doc] == "entity" and doc not in itself:
             _part_by_topic_words(held, doc, named, parts)
