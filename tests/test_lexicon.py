@@ -65,6 +65,10 @@ def test_a_foreign_word_and_its_forms_stand_for_their_english_words(word: str, e
         ("визитами", ("visit", "trip")),  # a longer stem takes four
         ("подписанных", ()),  # ... not five
         ("контрактов", ("contract",)),
+        ("новых", ("new",)),  # a short Russian stem takes the endings of cases and adjectives ...
+        ("нового", ("new",)),
+        ("Новак", ()),  # ... not any two letters: Alexander Novak is nothing new
+        ("Новака", ()),
     ],
 )
 def test_a_stem_takes_at_most_a_few_letters_more(word: str, english: tuple[str, ...]) -> None:

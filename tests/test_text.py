@@ -113,6 +113,22 @@ def test_russian_and_hindi_multipliers_read_as_numbers(written: str, read: list[
     assert [t.term for t in tokens(written)] == read
 
 
+@pytest.mark.parametrize("written", ["5 mıllion", "5 MİLLİON", "5 thouſand"])
+def test_a_look_alike_letter_in_a_multiplier_leaves_the_number_as_written(written: str) -> None:
+    # Matching ignores case across Unicode, so these match the pattern, but they name no multiplier.
+    assert terms(written)[0] == "5"
+
+
+def test_a_run_of_more_than_60_digits_is_no_number() -> None:
+    # Python refuses to read a run of over 4,300 digits as an integer; no quantity is written with 61.
+    assert terms("9" * 60) == ["9" * 60]
+    assert terms("9" * 5000) == ["9" * 5000]
+    # Thousands in groups: at most 20 groups read as one number; the rest are words of their own.
+    grouped = terms("1" + ",000" * 2000)
+    assert grouped[0] == "1" + "000" * 20
+    assert set(grouped[1:]) == {"000"}
+
+
 def spelled(text: str) -> list[str]:
     return [t.term for t in spelled_numbers(tokens(text))]
 

@@ -66,9 +66,10 @@ STOPWORDS = frozenset(
 )
 
 # A number as people write it: 70000, 70,000, 70 000, 1.2, with an optional multiplier (70k, $100bn,
-# 100 billion, 1.2 million). Not inside a word: S400's 400 is a piece of a name, read below.
+# 100 billion, 1.2 million). Not inside a word: S400's 400 is a piece of a name, read below. At most 60 digits:
+# a longer run is no quantity anyone writes, and Python refuses to read one of over 4,300 as an integer.
 _NUMBER = re.compile(
-    r"(?<![\w.,])(?P<digits>\d{1,3}(?:[,\u00a0 ]\d{3})+(?![\d])|\d+(?:\.\d+)?)"
+    r"(?<![\w.,])(?P<digits>\d{1,3}(?:[,\u00a0 ]\d{3}){1,20}(?![\d])|\d{1,60}(?:\.\d{1,60})?)"
     r"(?:\s?(?P<mult>k|thousand|m|mn|million|bn|billion|tn|trillion|lakh|crore"
     r"|млрд|миллиард\w*|млн|миллион\w*|тыс|тысяч\w*|अरब|लाख"
     # करोड़ and हज़ार, their nukta composed or not
@@ -120,7 +121,10 @@ def number_term(digits: str, multiplier: str | None) -> str:
 
 def _multiplier(word: str) -> int:
     word = unicodedata.normalize("NFC", word.lower())  # a composed nukta (U+095C) as a letter and its mark
-    return _MULTIPLIERS.get(word) or next(value for stem, value in _FOREIGN_MULTIPLIERS if word.startswith(stem))
+    # A look-alike letter ("mıllion", "thouſand") matches the pattern, which ignores case across Unicode, and
+    # is no multiplier.
+    found = _MULTIPLIERS.get(word) or next((value for stem, value in _FOREIGN_MULTIPLIERS if word.startswith(stem)), 1)
+    return found
 
 
 _UNITS = {

@@ -23,6 +23,9 @@ from ..text import fold, terms
 ENDING = 4  # letters a query word may have after a stem: Russian -ами, -ого, -ание; Hindi -ियों
 SHORT_STEM = 4  # ... a stem shorter than this takes at most SHORT_ENDING more (газ: газа, газом; not газета)
 SHORT_ENDING = 2
+# ... and a short Russian stem only the endings of its cases and of adjectives, as text.fold leaves them (it drops
+# a last vowel): нов| gives новая, нового, новых, not the name Новак ("Novak").
+RUSSIAN_SHORT_ENDINGS = frozenset("а я у ю е ё и ы о ог ег ом ем ём ым им ых их ам ям ах ях ов ев".split())  # noqa: SIM905
 
 # English index words = the Russian and Hindi words that mean them. The first English word is what the word
 # means first; every English word listed is held as a translation.
@@ -252,7 +255,9 @@ def translate(term: str) -> tuple[str, ...]:
         left = len(term) - size
         if left > ENDING or (size < SHORT_STEM and left > SHORT_ENDING):
             break
-        if term[:size] in found.stems:
+        if term[:size] in found.stems and (
+            size >= SHORT_STEM or not left or not _cyrillic(term) or term[size:] in RUSSIAN_SHORT_ENDINGS
+        ):
             return found.stems[term[:size]]
     return ()
 
@@ -265,10 +270,14 @@ CASE_ENDINGS = ("ами", "ями", "ого", "его", "ому", "ему", "ы�
 CASE_BASE = 3  # letters a word keeps without its ending, at least
 
 
+def _cyrillic(term: str) -> bool:
+    return "\u0400" <= term[0] <= "\u04ff"
+
+
 def case_bases(term: str) -> tuple[str, ...]:
     """A folded Russian word without each case ending it may have, longest ending first: the forms the index may
     hold it in ("путиным": "путин"); () for a word in another script."""
-    if not term or not "\u0400" <= term[0] <= "\u04ff":
+    if not term or not _cyrillic(term):
         return ()
     return tuple(
         term[: -len(ending)]

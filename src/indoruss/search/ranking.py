@@ -97,7 +97,6 @@ HAPPENING = (
     ("was", "there"),
     ("were", "there"),
 )
-VERDICT_WORDS = frozenset(word for phrase in HAPPENING for word in phrase)
 NEGATIONS = frozenset({"not", "no", "never", "didn", "nothing"})
 # How well an outcome of each verdict holds the words, as a share of KIND_HELD: asked whether it happened, every
 # verdict answers, a yes a little better ("what happened"); asked what did not happen, only a no, or a part.
@@ -257,9 +256,9 @@ class Scored(NamedTuple):
 
 
 def query_tokens(query: str) -> list[Token]:
-    """The words that carry meaning: not filler or question words, except a short word in capitals
-    ("IT", "US", "UN"), which is a name, and a Russian or Hindi one joined to a number ("с-400"), a piece of a
-    name."""
+    """The words that carry meaning: not filler or question words, except a short English word in capitals
+    ("IT", "US", "UN"), which is a name (a Russian "ЧТО" stays filler), and a Russian or Hindi one joined to a
+    number ("с-400"), a piece of a name."""
     found = []
     read = spelled_numbers(tokens(query))
     for position, token in enumerate(read):
@@ -268,7 +267,7 @@ def query_tokens(query: str) -> list[Token]:
         filler = token.term in STOPWORDS or written.casefold() in STOPWORDS
         if not filler and lexicon.filler(token.term):
             filler = after is None or not after.term.isdigit() or query[token.end : after.start] not in ("", "-")
-        if not filler or (written.isupper() and len(written) <= 3):
+        if not filler or (written.isupper() and len(written) <= 3 and written.isascii()):
             found.append(token)
     return found
 
@@ -326,8 +325,9 @@ def read_query(index: SearchIndex, text: str) -> Query | None:
     words = query_tokens(text)
     if not words:
         return None
-    expansions = [_with_synonyms(index, t.term) for t in words]
     asks_verdict, denied, happened = _verdict_words(text, words) if index.verdicts else ((), False, False)
+    # The words of happening are read by the verdict rule, each form of them on its own ("happened", "happen").
+    expansions = [_with_synonyms(index, t.term, i not in asks_verdict) for i, t in enumerate(words)]
     if not any(expansions) and not asks_verdict:
         return None
     total = max(1, len(index.record_ids))
@@ -354,7 +354,7 @@ def read_query(index: SearchIndex, text: str) -> Query | None:
     return Query(text, words, expansions, weights, asks_verdict, denied, happened, counting)
 
 
-def _with_synonyms(index: SearchIndex, term: str) -> dict[str, float]:
+def _with_synonyms(index: SearchIndex, term: str, with_forms: bool = True) -> dict[str, float]:
     translated = lexicon.translate(term)
     if term not in index.postings:
         # A Russian word in a case the index's stemmer does not fold (Путиным, Роснефтью): the same word.
@@ -362,8 +362,7 @@ def _with_synonyms(index: SearchIndex, term: str) -> dict[str, float]:
         if base is not None:
             term = base
     found = index.expand(term) if term in index.postings or not translated else {}
-    # The words of happening are read by the verdict rule, each form of them on its own ("happened", "happen").
-    forms = [] if term in VERDICT_WORDS else [form for form in verb_forms(term) if form in index.postings]
+    forms = [form for form in verb_forms(term) if form in index.postings] if with_forms else []
     synonyms = [other for other in SYNONYMS.get(term, ()) if other in index.postings]
     if synonyms and term not in index.postings:
         # A word with synonyms is a known word, not a typo: its near spellings ("skilled" for "killed") are other
