@@ -79,3 +79,6 @@ def test_partial_matches_near_a_weak_best_one_are_shown_under_the_absolute_floor
     # Stray words still are not: "tempest" holds two words of three (43.7), "brawl" the rarest other (26.3, above
     # 0.6 x 43.7 = 26.2); the records holding only "storms" (17.4) are left out.
     assert ranked(port, "storms boats fees") == [("tempest", 43.7, False), ("brawl", 26.3, False)]
+    # A best partial match under the floor of 30 is a stray word itself: nothing is shown, not the records near it
+    # ("brawl" and "quay" hold a word of three, 26.3, the storms records 17.4).
+    assert ranked(port, "sailors storms fees") == []

@@ -137,9 +137,9 @@ VERB_STEM = 3
 # sure as a synonym; a known foreign word that the fact base does not hold is not guessed at by near spellings.
 TRANSLATED = 0.8
 PARTIAL_FLOOR = 30.0  # when no record holds every word: the least score worth showing
-# ... or less when the best partial match holds little of the query: this share of its score. When even the best
-# holds only a third of the query ("Indians killed fighting for Russia"), those holding nearly as much are as worth
-# showing, not stray words.
+# ... or less when the best partial match, above that floor, holds little of the query: this share of its score.
+# When even the best holds only a third of the query ("Indians killed fighting for Russia"), those holding nearly as
+# much are as worth showing, not stray words. A best match under the floor is itself a stray word: nothing is shown.
 PARTIAL_SHARE = 0.6
 # A query word the fact base does not hold as written, found only through a form guessed at (a prefix, a near
 # spelling, a verb form, a synonym), weighs by that form's rarity as if VARIANT_PRIOR more records held it: that a
@@ -376,8 +376,10 @@ def _frequency(index: SearchIndex, term: str, options: dict[str, float]) -> int:
 
 
 def partial_floor(scored: list[Scored]) -> float:
-    """The least score of a partial match worth showing: PARTIAL_FLOOR, or PARTIAL_SHARE of the best one."""
-    return min(PARTIAL_FLOOR, PARTIAL_SHARE * max((row.score for row in scored), default=0.0))
+    """The least score of a partial match worth showing: PARTIAL_FLOOR, or PARTIAL_SHARE of the best one when that
+    is lower and the best one is worth showing."""
+    best = max((row.score for row in scored), default=0.0)
+    return PARTIAL_FLOOR if best < PARTIAL_FLOOR else min(PARTIAL_FLOOR, PARTIAL_SHARE * best)
 
 
 def _with_synonyms(index: SearchIndex, term: str) -> dict[str, float]:
