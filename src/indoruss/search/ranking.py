@@ -136,6 +136,17 @@ VERB_STEM = 3
 # sure as a synonym; a known foreign word that the fact base does not hold is not guessed at by near spellings.
 TRANSLATED = 0.8
 PARTIAL_FLOOR = 30.0  # when no record holds every word: the least score worth showing
+# ... or less when the best partial match, above that floor, holds little of the query: this share of its score.
+# When even the best holds only a third of the query ("Indians killed fighting for Russia"), those holding nearly as
+# much are as worth showing, not stray words. A best match under the floor is itself a stray word: nothing is shown.
+PARTIAL_SHARE = 0.6
+# A query word the fact base does not hold as written, found only through a form guessed at (a prefix, a near
+# spelling, a verb form, a synonym), weighs by that form's rarity as if VARIANT_PRIOR more records held it: that a
+# form is held by one or two records says little of how rare the word asked for is, and the form may be another word
+# ("fighting": "fight", once, of terrorism; "block": "bloc"). So a rare form does not outweigh the words the records
+# do say; a common one ("Peskow": "peskov", "defnce": "defence") weighs nearly as before. A word of the glossary or
+# a Russian case of a word the fact base holds is no guess: it weighs as its translation or base does.
+VARIANT_PRIOR = 5
 PARTIAL_LINKED = 0.8  # a record about an entity or topic whose name holds a query word, but is not it
 PARTIAL_NAME_HOLDERS = 3  # ... when no more than this many entities and topics hold that word
 NAME_WEIGHT = 1.5  # a name's words in a query weigh this many times its rarest word
@@ -311,7 +322,8 @@ def search_counted(
     if not any(row.complete for row in scored):
         # No record holds every word the fact base knows: keep those that hold the better part of the
         # query, not stray words.
-        scored = [row for row in scored if row.score >= PARTIAL_FLOOR]
+        floor = partial_floor(scored)
+        scored = [row for row in scored if row.score >= floor]
     passing = scored if filters == Filters() else [row for row in scored if _passes(index, row.doc, filters)]
     ranked = order(index, passing, limit)
     accepted = set().union(*parsed.expansions)
@@ -333,7 +345,7 @@ def read_query(index: SearchIndex, text: str) -> Query | None:
     total = max(1, len(index.record_ids))
     weights = []
     for position, (token, options) in enumerate(zip(words, expansions, strict=True)):
-        frequency = max((len(index.postings[term]) for term in options), default=0)
+        frequency = _frequency(index, token.term, options)
         kind = kind_named(words, position)
         if kind:  # held by every record of its kind, whether or not a text says the word
             frequency = max(frequency, index.kind_counts.get(kind, 0))
@@ -352,6 +364,22 @@ def read_query(index: SearchIndex, text: str) -> Query | None:
     found = [token.term for token in tokens(text)]
     counting = any(found[i : i + 2] == list(pair) for pair in COUNTING for i in range(len(found) - 1))
     return Query(text, words, expansions, weights, asks_verdict, denied, happened, counting)
+
+
+def _frequency(index: SearchIndex, term: str, options: dict[str, float]) -> int:
+    """How many records hold the query word `term` by the index terms that stand for it: those of its most frequent
+    one, and VARIANT_PRIOR more when they are only guessed at."""
+    frequency = max((len(index.postings[other]) for other in options), default=0)
+    if not options or term in options or lexicon.translate(term) or any(b in options for b in lexicon.case_bases(term)):
+        return frequency
+    return frequency + VARIANT_PRIOR
+
+
+def partial_floor(scored: list[Scored]) -> float:
+    """The least score of a partial match worth showing: PARTIAL_FLOOR, or PARTIAL_SHARE of the best one when that
+    is lower and the best one is worth showing."""
+    best = max((row.score for row in scored), default=0.0)
+    return PARTIAL_FLOOR if best < PARTIAL_FLOOR else min(PARTIAL_FLOOR, PARTIAL_SHARE * best)
 
 
 def _with_synonyms(index: SearchIndex, term: str, with_forms: bool = True) -> dict[str, float]:
