@@ -2,18 +2,26 @@
 find the entities and topics it names, score each record, then filter, order and cut.
 
 A record is scored by how well it matches the query as a whole: a sum over the query's words, each weighed by
-how rare it is in the fact base (an inverse document frequency, as in BM25), of how well the record holds that
-word. How well a record holds a word:
+how rare it is in the fact base (an inverse document frequency, as in BM25; a word found only through a guessed
+form, as if a few more records held it), of how well the record holds that word. What a word may match: itself,
+longer words it begins, near spellings, a few synonyms, its other verb forms, a noun's verb, and for a Russian or
+Hindi word the English of the glossary (lexicon.py). How well a record holds a word:
 - in its name or an alias (an entity or topic): 0.9 to 1.0, and 1.0 for the whole query as its exact name;
 - through a link: a record about an entity or topic the query names ("about it") holds the words of that
-  name at 0.85, above any mere mention; less when what is named is generic (India, Russia);
-- in its text: the field's weight (0.5 to 0.85), less for a prefix or a near spelling;
+  name at 0.85, above any mere mention; less when what is named is generic (India, Russia), when it is filed
+  second under a named topic, when it is about one named system, pact or plant within a named topic, or when
+  it lists another such thing first; for a named person, a record the person neither says nor acts in holds
+  the name less than one they do;
+- in its text: the field's weight (0.5 to 0.85), less for a prefix or a near spelling; a month in an event's
+  date or a figure's period as a link holds a name;
 - through what it settles: an outcome holds the words as its expectation does, a conflict as its claims do;
-- by its kind, when a query word names the kind ("outcomes of the visit").
-Among the records about what the query names, those whose text says it (by any of its names) come first, and those
-that list another named system, pact or project before it are about that other thing and come after. A
-name's words weigh more than the other words of a query. Words that occur nowhere are left out, and the
-results are then partial; so are results none of which hold every word.
+- by its kind, when a query word names the kind ("outcomes of the visit", "visit programme"), by its verdict
+  when the query asks whether something happened, by its status when it asks what is expected.
+Among the records about what the query names, those whose text says it (by any of its names) come first. A
+name's words weigh more than the other words of a query, and so does a month. "How many" puts the records that
+state a count first. Words that occur nowhere are left out (a kind word, a word of happening or of expecting is
+held by its records), and the results are then partial; so are results none of which hold every word, and
+those far below the best are not shown.
 """
 
 from __future__ import annotations
@@ -161,7 +169,7 @@ PART_OF_TOPIC = 0.9
 # project (index.PART_CATEGORIES) before it among its entities is mainly about that other thing (the 48N6 missile
 # "for the S-400", the joint statement "covering Kudankulam"): it holds the name this share as well as the records
 # about the thing itself, as a record filed second under a topic does (SECONDARY_TOPIC).
-BEHIND_PART = 0.94
+BEHIND_PART = SECONDARY_TOPIC
 
 # A query naming one topic by its title or a phrase and another by a lone word that is only an alias of it ("defence
 # imports", "Russian oil imports", "tariff on Russian crude") asks about the first, narrowed by the word: the records
@@ -176,12 +184,13 @@ FAMILY_ROOT = 5
 WORD_FAMILY = 0.8
 
 # Numbers and the words of a date (MONTHS) say when or how many, not what: a description holding them ("50",
-# "4 December 2025" in Putin's) describes nothing the query asks about.
+# "4 December 2025" in Putin's) describes nothing the query asks about (_says_when_or_how_many).
+
 # A month in a query is the period it asks about ("oil imports in January"): it weighs NAME_WEIGHT times as much as
 # its rarity, as a name does, and a record's date or period that holds it holds it as a link holds a name. (A
 # year is too wide a period to narrow a question; it stays a word.)
 DATE_FIELDS = ("date", "period")
-DATED = 0.85
+DATED = LINKED
 
 # A query naming a person asks for what that person says and does: a record in which the person neither
 # speaks nor acts (it mentions them, cites them as a source, or settles or compares one that does) holds
@@ -532,7 +541,7 @@ def _alias_word(index: SearchIndex, query: Query, name: Named) -> bool:
     """The topic is named by one word that is not a word of its title ("imports" of Trade)."""
     if name.record_id not in index.topic_ids or len(name.words) != 1:
         return False
-    title = set(index.name_terms.get(name.doc, "").split("\n", 1)[0].split())
+    title = _title_terms(index, name.doc)
     return not title & query.expansions[name.words[0]].keys()
 
 
@@ -732,7 +741,7 @@ def _about_parts(index: SearchIndex, query: Query, named: list[Named], found: Oc
     for name in named:
         if name.record_id not in index.topic_ids:
             continue
-        title = set(index.name_terms.get(name.doc, "").split("\n", 1)[0].split())
+        title = _title_terms(index, name.doc)
         beyond = {i for i, w in enumerate(query.weights) if w and not title & query.expansions[i].keys()}
         docs = set(index.about_part.get(name.record_id, ())) - spared
         if beyond:
@@ -848,6 +857,11 @@ def _names_said(index: SearchIndex, name: Named) -> dict[int, float]:
         for doc, count in share.items():
             said[doc] = max(said.get(doc, 0.0), strength * count / len(telling))
     return said
+
+
+def _title_terms(index: SearchIndex, doc: int) -> set[str]:
+    """The terms of an entity's or topic's main name (its first line in `name_terms`)."""
+    return set(index.name_terms.get(doc, "").split("\n", 1)[0].split())
 
 
 def _first_topic(index: SearchIndex, doc: int, name: Named) -> bool:
