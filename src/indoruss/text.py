@@ -290,7 +290,6 @@ def terms(text: str) -> list[str]:
 
 
 _DIGIT = re.compile(r"\d")
-_NUMERIC = re.compile(r"[\d%$]")  # what only the slower, number-aware reading of a text handles
 
 
 def _has_number(text: str) -> bool:

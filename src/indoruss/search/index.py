@@ -35,8 +35,9 @@ MONTHS = frozenset(_MONTHS.split("|"))
 _STATED_DIGITS = re.compile(rf"(?<![\w\-\u2010-\u2015.,])(\d[\d,.]*)(?![\d,.])(?!\s+(?:{_MONTHS})\b)", re.IGNORECASE)
 _DIGIT = re.compile(r"\d")
 NUMBER_WORDS = frozenset(
-    """two three four five six seven eight nine ten eleven twelve dozen twenty thirty forty fifty sixty seventy
-    eighty ninety hundred thousand million billion trillion lakh crore""".split()  # noqa: SIM905
+    """two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen seventeen
+    eighteen nineteen dozen twenty thirty forty fifty sixty seventy eighty ninety hundred thousand million billion
+    trillion lakh crore""".split()  # noqa: SIM905
 )
 
 PERSON = "person"  # the entity category whose records are told apart by who speaks or acts in them
