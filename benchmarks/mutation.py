@@ -85,7 +85,13 @@ MODULE_TESTS: dict[str, tuple[str, ...]] = {
     "model/citing.py": ("tests/test_analysis.py", "tests/test_outcomes.py"),
     "loading/yamlsource.py": ("tests/test_loader.py",),
     "loading/crosscheck.py": ("tests/test_crosscheck.py",),
-    "text.py": ("tests/test_text.py", "tests/test_search.py"),
+    "text.py": (
+        "tests/test_text.py",
+        "tests/test_search.py",
+        "tests/test_index.py",
+        "tests/test_ranking.py",
+        "tests/test_ranking_scores.py",
+    ),
 }
 
 # Mutants set aside as equivalent unless --equivalent names another file.
