@@ -61,9 +61,21 @@ EQUIVALENT = ROOT / "benchmarks" / "mutation-equivalent.yaml"  # the default --e
 
 # Each module (under src/indoruss/) and the tests that exercise it.
 MODULE_TESTS: dict[str, tuple[str, ...]] = {
-    "search/ranking.py": ("tests/test_search.py", "tests/test_cli.py"),
-    "search/index.py": ("tests/test_search.py", "tests/test_cli.py"),
-    "model/queries.py": ("tests/test_model.py", "tests/test_cli.py", "tests/test_search.py"),
+    "search/ranking.py": (
+        "tests/test_ranking.py",
+        "tests/test_ranking_scores.py",
+        "tests/test_search.py",
+        "tests/test_cli.py",
+    ),
+    # The ranking tests check what the index holds for a rule (parts of a topic, records about another thing).
+    "search/index.py": (
+        "tests/test_index.py",
+        "tests/test_ranking.py",
+        "tests/test_ranking_scores.py",
+        "tests/test_search.py",
+        "tests/test_cli.py",
+    ),
+    "model/queries.py": ("tests/test_model.py", "tests/test_cli.py", "tests/test_index.py"),
     "model/analysis.py": ("tests/test_analysis.py", "tests/test_outcomes.py", "tests/test_cli.py"),
     "model/outcomes.py": ("tests/test_outcomes.py", "tests/test_analysis.py", "tests/test_cli.py"),
     "loading/loader.py": ("tests/test_loader.py", "tests/test_paths.py", "tests/test_outcomes.py"),
@@ -73,7 +85,13 @@ MODULE_TESTS: dict[str, tuple[str, ...]] = {
     "model/citing.py": ("tests/test_analysis.py", "tests/test_outcomes.py"),
     "loading/yamlsource.py": ("tests/test_loader.py",),
     "loading/crosscheck.py": ("tests/test_crosscheck.py",),
-    "text.py": ("tests/test_text.py", "tests/test_search.py"),
+    "text.py": (
+        "tests/test_text.py",
+        "tests/test_search.py",
+        "tests/test_index.py",
+        "tests/test_ranking.py",
+        "tests/test_ranking_scores.py",
+    ),
 }
 
 # Mutants set aside as equivalent unless --equivalent names another file.
