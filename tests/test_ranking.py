@@ -126,6 +126,10 @@ def test_want_is_a_word_of_the_question_not_of_its_answer(small: SearchIndex) ->
 def test_a_short_word_in_capitals_is_a_name_not_filler(small: SearchIndex) -> None:
     assert ids(small, "IT") == ["workers"]  # not the record full of the pronoun "it"
     assert ids(small, "it") == []
+    # Only an English word: a Russian question word in capitals stays filler, and every hit stays complete.
+    found = search(small, "ЧТО нефть", limit=None)
+    assert [h.record_id for h in found] == ids(small, "нефть") != []
+    assert all(h.complete for h in found)
 
 
 def test_not_every_word_is_required_and_rarer_words_weigh_more(small: SearchIndex) -> None:
@@ -722,6 +726,15 @@ def test_a_verb_in_any_regular_form_finds_the_records_with_its_other_forms(
     tmp_path: Path, query: str, expected: list[str]
 ) -> None:
     assert ids(verb_forms_index(tmp_path), query) == expected
+
+
+def test_a_word_of_a_happening_phrase_has_its_verb_forms_unless_the_query_asks_whether_something_happened(
+    tmp_path: Path,
+) -> None:
+    statements = {"plan": "They plan a visit.", "planned": "A visit is planned."}
+    index = small_index(tmp_path, MISC + "facts:\n" + "".join(fact_yaml(key, text) for key, text in statements.items()))
+    assert ids(index, "planned") == ["planned", "plan"]
+    assert ids(index, "plan") == ["plan", "planned"]
 
 
 def test_asking_what_is_expected_ranks_the_claims_that_look_ahead_first(tmp_path: Path) -> None:

@@ -268,6 +268,13 @@ def test_how_many_ranks_the_records_that_state_a_count_above_those_that_state_no
     assert [h.score for h in search(index, "how many workers in Russia", limit=3)] == [68.6, 68.6, 61.8]
 
 
+def test_a_number_from_thirteen_to_nineteen_spelled_out_is_a_count(tmp_path: Path) -> None:
+    statements = {"a-none": "Workers are welcome in Russia.", "b-teen": "Workers in Russia number fifteen."}
+    index = small_index(tmp_path, MISC + "facts:\n" + "".join(fact_yaml(k, v) for k, v in statements.items()))
+    assert ids(index, "workers in Russia") == ["a-none", "b-teen"]  # alike: the order of their ids
+    assert ids(index, "how many workers in Russia") == ["b-teen", "a-none"]
+
+
 def test_a_month_in_a_query_is_the_period_it_asks_about(tmp_path: Path) -> None:
     # "intake" measures crude in January and holds no "imports"; the two facts hold "crude imports" and no month.
     # The month weighs 1.5 times its rarity and the figure's period holds it at 0.85: the figure comes first.
