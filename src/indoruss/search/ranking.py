@@ -180,6 +180,15 @@ DATED = 0.85
 PERSON_MENTIONED = 0.8
 PERSON_MENTIONED_IN_QUERY = 0.95  # ... when the query says more than the name: there the rest of it decides
 
+# A question naming two or more persons and asking something more ("what did Putin and Modi sign", "did Modi raise
+# the army with Putin") asks for what they did together: the persons are its participants, named in nearly every
+# record of their meeting, and the rest of the query (the deed) is what tells the answers apart. Their words then
+# weigh, all together, PARTICIPANTS_SHARE of what the rest weighs, whatever their rarity, and no name's NAME_WEIGHT:
+# a record of the deed that does not name them ranks above one naming both that does not hold the deed, and one
+# holding both ranks first.
+PARTICIPANTS = 2
+PARTICIPANTS_SHARE = 0.5
+
 # Where a query's words occur, and how well: the position of the query word -> best quality (1.0 exact,
 # less for a prefix or a near spelling) ...
 WordQualities = dict[int, float]
@@ -308,6 +317,7 @@ def search_counted(
     found = gather(index, parsed)
     named = find_names(index, parsed, found)
     parsed = weigh_names(parsed, named)
+    parsed = weigh_participants(index, parsed, named)
     scored = score_records(index, parsed, found, named)
     if not any(row.complete for row in scored):
         # No record holds every word the fact base knows: keep those that hold the better part of the
@@ -522,6 +532,21 @@ def weigh_names(query: Query, named: list[Named]) -> Query:
             for i in name.words:
                 weights[i] = run / len(name.words)
     return query._replace(weights=weights)
+
+
+def weigh_participants(index: SearchIndex, query: Query, named: list[Named]) -> Query:
+    """When the query names PARTICIPANTS or more persons and asks something more, the persons' words together weigh
+    PARTICIPANTS_SHARE of the other words, shared among the persons as their own weights are."""
+    persons = [name for name in named if name.whole and index.voiced(name.doc) is not None]
+    if len({name.record_id for name in persons}) < PARTICIPANTS:
+        return query
+    theirs = {i for name in persons for i in name.words}
+    deed = sum(w for i, w in enumerate(query.weights) if i not in theirs)
+    own = sum(query.weights[i] for i in theirs)
+    if not deed or not own:
+        return query
+    share = PARTICIPANTS_SHARE * deed / own
+    return query._replace(weights=[w * share if i in theirs else w for i, w in enumerate(query.weights)])
 
 
 def _described(
