@@ -70,3 +70,35 @@ def test_two_persons_asked_what_they_did_give_way_to_the_deed(tmp_path: Path) ->
         "both-dined",
         "both-met",
     ]
+
+
+def entity_yaml(record_id: str, name: str, category: str, description: str) -> str:
+    return (
+        f"  - id: {record_id}\n    name: {name}\n    category: {category}\n    description: {description}\n"
+        "    topics: [misc]\n    source: {id: report, paragraph: 1}\n"
+    )
+
+
+# Pacts signed, and the parties that signed them, whose descriptions say so.
+PARTIES = (
+    MISC
+    + "entities:\n"
+    + entity_yaml("seed-pact", "Seed Pact", "agreement", "A pact on seed trade, signed in May.")
+    + entity_yaml("agro-corp", "Agro Corp", "organisation", "A farm firm that signed a pact.")
+    + entity_yaml("port-board", "Port Board", "organisation", "A port authority that signed a pact on berths.")
+    + "facts:\n"
+    + fact_yaml("pacts-signed", "Two pacts were signed at the palace, on seeds and on berths.")
+    + fact_yaml("pact-due", "A pact on grain is due next year.")
+    + fact_yaml("board-berths", "The board runs six berths.", ("port-board",))
+)
+
+
+def test_a_party_that_signed_is_not_what_was_signed(tmp_path: Path) -> None:
+    # The signing and the pact signed first; the firms whose descriptions say they signed one last.
+    assert ids(small_index(tmp_path, PARTIES), "what pacts were signed") == [
+        "seed-pact",
+        "pacts-signed",
+        "agro-corp",
+        "port-board",
+        "pact-due",
+    ]
