@@ -102,3 +102,18 @@ def test_a_party_that_signed_is_not_what_was_signed(tmp_path: Path) -> None:
         "port-board",
         "pact-due",
     ]
+
+
+SIGNINGS = (
+    MISC
+    + "facts:\n"
+    + fact_yaml("pact-signed", "A farm pact was signed.")
+    + fact_yaml("plan-adopted", "A joint plan for the decade was adopted.")
+    + fact_yaml("pacts-exchanged", "Port pacts were exchanged by the ministers.")
+    + fact_yaml("ministers-met", "The ministers met.")
+)
+
+
+def test_what_was_signed_is_also_what_was_adopted_or_exchanged(tmp_path: Path) -> None:
+    # A summit's documents are signed, adopted or exchanged: the word signed says it best, then the two others.
+    assert ids(small_index(tmp_path, SIGNINGS), "what was signed") == ["pact-signed", "pacts-exchanged", "plan-adopted"]

@@ -127,6 +127,11 @@ SYNONYMS: dict[str, tuple[str, ...]] = {
     "order": ("contract", "purchase"),  # an order of arms is a contract to buy them: "fighter jet order"
     "shortage": ("shortfall",),
     "shortfall": ("shortage",),
+    # A summit's documents are signed, or adopted (a joint statement, a programme) or exchanged (pacts signed apart):
+    # "what was signed" asks for all of them.
+    "sign": ("adopted", "exchanged"),
+    "signed": ("adopted", "exchanged"),
+    "signing": ("adopted", "exchanged"),
 }
 # A verb's other forms ("buying": "buy", "bought" aside; "signed": "sign", "signing") are the same word, as sure as a
 # prefix: the fact base folds plurals, not the forms of a verb. Only English words of at least VERB_STEM letters once
