@@ -134,6 +134,11 @@ SYNONYMS: dict[str, tuple[str, ...]] = {
     "order": ("contract", "purchase"),  # an order of arms is a contract to buy them: "fighter jet order"
     "shortage": ("shortfall",),
     "shortfall": ("shortage",),
+    # A summit's documents are signed, or adopted (a joint statement, a programme) or exchanged (pacts signed apart):
+    # "what was signed" asks for all of them.
+    "sign": ("adopted", "exchanged"),
+    "signed": ("adopted", "exchanged"),
+    "signing": ("adopted", "exchanged"),
 }
 # A verb's other forms ("buying": "buy", "bought" aside; "signed": "sign", "signing") are the same word, as sure as a
 # prefix: the fact base folds plurals, not the forms of a verb. Only English words of at least VERB_STEM letters once
@@ -198,6 +203,23 @@ DATED = LINKED
 # long its text, ranks above every record that only mentions them, even for a name with a typo.
 PERSON_MENTIONED = 0.8
 PERSON_MENTIONED_IN_QUERY = 0.95  # ... when the query says more than the name: there the rest of it decides
+
+# A question naming two or more persons and asking something more ("what did Putin and Modi sign", "did Modi raise
+# the army with Putin") asks for what they did together: the persons are its participants, named in nearly every
+# record of their meeting, and the rest of the query (the deed) is what tells the answers apart. Their words then
+# weigh, all together, PARTICIPANTS_SHARE of what the rest weighs, whatever their rarity, and no name's NAME_WEIGHT:
+# a record of the deed that does not name them ranks above one naming both that does not hold the deed, and one
+# holding both ranks first.
+PARTICIPANTS = 2
+PARTICIPANTS_SHARE = 0.5
+
+# A question what was signed ("what agreements were signed", "что подписали") asks for the signings and the pacts
+# signed, not for who signed them: the description of a party to a pact (an organisation, a person, a country: an
+# entity that is not itself a named pact, system or project, index.PART_CATEGORIES) that says it signed one tells
+# what the party is, and holds the words of signing PARTY_SIGNED as well as a description holds other words; nor do
+# they make the query describe the party (_described).
+SIGNING = frozenset({"sign", "signed", "signing", "signature", "inked", "concluded"})
+PARTY_SIGNED = 0.5
 
 # Where a query's words occur, and how well: the position of the query word -> best quality (1.0 exact,
 # less for a prefix or a near spelling) ...
@@ -327,6 +349,7 @@ def search_counted(
     found = gather(index, parsed)
     named = find_names(index, parsed, found)
     parsed = weigh_names(parsed, named)
+    parsed = weigh_participants(index, parsed, named)
     scored = score_records(index, parsed, found, named)
     if not any(row.complete for row in scored):
         # No record holds every word the fact base knows: keep those that hold the better part of the
@@ -560,6 +583,21 @@ def weigh_names(query: Query, named: list[Named]) -> Query:
     return query._replace(weights=weights)
 
 
+def weigh_participants(index: SearchIndex, query: Query, named: list[Named]) -> Query:
+    """When the query names PARTICIPANTS or more persons and asks something more, the persons' words together weigh
+    PARTICIPANTS_SHARE of the other words, shared among the persons as their own weights are."""
+    persons = [name for name in named if name.whole and index.voiced(name.doc) is not None]
+    if len({name.record_id for name in persons}) < PARTICIPANTS:
+        return query
+    theirs = {i for name in persons for i in name.words}
+    deed = sum(w for i, w in enumerate(query.weights) if i not in theirs)
+    own = sum(query.weights[i] for i in theirs)
+    if not deed or not own:
+        return query
+    share = PARTICIPANTS_SHARE * deed / own
+    return query._replace(weights=[w * share if i in theirs else w for i, w in enumerate(query.weights)])
+
+
 def _described(
     index: SearchIndex, query: Query, found: Occurrences, taken: set[int], named_whole: set[int]
 ) -> list[Named]:
@@ -568,6 +606,7 @@ def _described(
     thing the query already names by a name ("trade" in "trade target") is not also described by it: the other
     words narrow it, and its records hold them only where their own text does."""
     total = sum(query.weights)
+    signing = signing_words(query)
     best: list[tuple[float, int, int, tuple[int, ...]]] = []
     for doc, by_field in found.items():
         if index.kinds[doc] not in NAMED_KINDS or doc in named_whole:
@@ -576,6 +615,8 @@ def _described(
             if index.field_of(code) != "description":
                 continue
             held = tuple(sorted(p for p in slots if query.weights[p]))
+            if signing and _party_described(index, doc, code):
+                held = tuple(p for p in held if p not in signing)
             weight = sum(query.weights[p] for p in held)
             describing = [p for p in held if p not in taken and not _says_when_or_how_many(query.words[p].term)]
             if len(held) >= 2 and describing and weight >= DESCRIBED_SHARE * total:
@@ -646,6 +687,7 @@ def score_records(index: SearchIndex, query: Query, found: Occurrences, named: l
     only_names = wanted > 1 and in_names == set(range(wanted)) and len(tokens(query.text)) == wanted
     average = index.average_length or 1.0
     months = {i for i, token in enumerate(query.words) if token.term in MONTHS}
+    signing = signing_words(query)
     holding: dict[int, Holding] = {}
     # A question whether something happened is answered by every outcome's verdict, whatever its text holds.
     candidates = found.keys() | linked_to.keys() | (index.verdicts.keys() if query.asks_verdict else set())
@@ -659,9 +701,12 @@ def score_records(index: SearchIndex, query: Query, found: Occurrences, named: l
             if not (index.kinds[doc] in NAMED_KINDS and index.field_of(code) in NAME_FIELDS) and weight < EXACT_DISPLAY:
                 weight = min(weight * norm, 0.84)  # a short text that holds the word is more about it
             dated = bool(months) and index.field_of(code) in DATE_FIELDS
+            party = bool(signing) and _party_described(index, doc, code)
             field_score = 0.0
             for position, quality in slots.items():
                 here = DATED if dated and position in months else weight
+                if party and position in signing:
+                    here *= PARTY_SIGNED
                 held[position] = max(held[position], here * quality)
                 field_score += query.weights[position] * here * quality
             if field_score > best_field_score:
@@ -869,6 +914,20 @@ def _first_topic(index: SearchIndex, doc: int, name: Named) -> bool:
         return True
     topics = index.topics[doc]
     return bool(topics) and topics[0] == name.record_id
+
+
+def signing_words(query: Query) -> set[int]:
+    """The query's words of signing (SIGNING), in any form or language that stands for one."""
+    return {i for i, options in enumerate(query.expansions) if SIGNING & options.keys()}
+
+
+def _party_described(index: SearchIndex, doc: int, code: int) -> bool:
+    """The field is the description of an entity that is not a named pact, system or project: of a party."""
+    return (
+        index.kinds[doc] == "entity"
+        and index.field_of(code) == "description"
+        and index.record_ids[doc] not in index.parts
+    )
 
 
 def _field_weight(index: SearchIndex, doc: int, code: int, slots: WordQualities, wanted: int, exact: bool) -> float:
