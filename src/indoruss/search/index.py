@@ -174,11 +174,10 @@ class SearchIndex:
         self.topics.append(_topics_of(record))
         for target in record_links(record):
             self.linked_from.setdefault(target, array("I")).append(doc)
-        for topic in self._within(record):
-            self.about_part.setdefault(topic, array("I")).append(doc)
-        for thing in self._behind(record):
-            self.behind_part.setdefault(thing, array("I")).append(doc)
+        if record.kind in ("entity", "fact", "figure", "quote", "event", "outcome"):
+            self._add_parts(record, doc)
         length = 0
+        postings = self.postings
         numbered = isinstance(record, m.Figure)
         lead: list[str] = []  # the terms of the first field: a statement, a title, a summary
         for index, (field, text) in enumerate(fields):
@@ -196,7 +195,10 @@ class SearchIndex:
                     _DIGIT.search(text) is not None and _states_digits(text)
                 )
             for term in set(found):
-                self.postings.setdefault(term, array("I")).append(code)
+                slot = postings.get(term)
+                if slot is None:  # not setdefault: that would build an empty array for every posting
+                    slot = postings[term] = array("I")
+                slot.append(code)
             if field == "display":
                 self.names.setdefault("".join(found), []).append(code)
             if field in NAME_FIELDS and record.kind in NAMED_KINDS:
@@ -214,18 +216,25 @@ class SearchIndex:
             self._voiced.append((record.id, doc))
         self._voiced += ((person, doc) for person in voiced_by(record, self._persons, lead))
 
-    def _within(self, record: m.Record) -> tuple[str, ...]:
-        """The topics of `record` within which it is about a named thing, or is that thing: one of the things it
-        names is filed under the topic, and none of them lies outside it (a record on the joint statement and
-        Kudankulam is about more than one plant)."""
+    def _add_parts(self, record: m.Record, doc: int) -> None:
+        """File `record` under the topics within which it is about a named thing (PART_CATEGORIES), or is that
+        thing: one of the things it names is filed under the topic, and none of them lies outside it (a record on
+        the joint statement and Kudankulam is about more than one plant); and under each such thing it lists
+        after another one, which is not what it is mainly about."""
         if isinstance(record, m.Entity):
-            return self._within_topics.get(record.id, ())
-        if not isinstance(record, m.Claim | m.Outcome):
-            return ()
-        things = [self._within_topics[e] for e in record.entities if e in self._within_topics]
-        if not things:
-            return ()
-        return tuple(t for t in record.topics if all(t in topics for topics in things))
+            within: tuple[str, ...] = self._within_topics.get(record.id, ())
+            things: list[str] = []
+        elif isinstance(record, m.Claim | m.Outcome):
+            things = [e for e in record.entities if e in self._within_topics]
+            if not things:
+                return
+            within = tuple(t for t in record.topics if all(t in self._within_topics[e] for e in things))
+        else:
+            return
+        for topic in within:
+            self.about_part.setdefault(topic, array("I")).append(doc)
+        for thing in things[1:]:
+            self.behind_part.setdefault(thing, array("I")).append(doc)
 
     def voiced(self, person: int) -> array[int] | None:
         """The records in which the person at this position speaks or acts, their entity among them; None when
@@ -233,13 +242,6 @@ class SearchIndex:
         start = bisect.bisect_left(self.voice_persons, person)
         end = bisect.bisect_right(self.voice_persons, person, start)
         return self.voice_docs[start:end] if end > start else None
-
-    def _behind(self, record: m.Record) -> list[str]:
-        """The named things (PART_CATEGORIES) that `record` lists after another one: not what it is mainly about."""
-        if not isinstance(record, m.Claim | m.Outcome):
-            return []
-        things = [e for e in record.entities if e in self._within_topics]
-        return things[1:]
 
     @staticmethod
     def doc_of(code: int) -> int:
