@@ -133,7 +133,9 @@ class SearchIndex:
         self.sources: tuple[m.Source, ...] = factbase.sources
         layouts: dict[tuple[str, ...], tuple[str, ...]] = {}
         self._dates: dict[str, list[str]] = {}
-        self._persons = persons_of(factbase, terms)
+        # Filled in as the entities are indexed, which come before every record that can name one (REGISTRY's
+        # order): their names are folded once, for the index and for telling who speaks.
+        self._persons = Persons({}, set())
         self._voiced: list[tuple[str, int]] = []  # a person (entity id) and a record they speak or act in
         answers_for: dict[int, tuple[str, ...]] = {}
         for record in factbase.records():
@@ -179,6 +181,9 @@ class SearchIndex:
         length = 0
         postings = self.postings
         numbered = isinstance(record, m.Figure)
+        person_names: list[tuple[str, ...]] | None = (
+            [] if isinstance(record, m.Entity) and record.category == PERSON else None
+        )
         lead: list[str] = []  # the terms of the first field: a statement, a title, a summary
         for index, (field, text) in enumerate(fields):
             code = (doc << FIELD_BITS) | min(index, FIELD_MASK)
@@ -202,6 +207,8 @@ class SearchIndex:
             if field == "display":
                 self.names.setdefault("".join(found), []).append(code)
             if field in NAME_FIELDS and record.kind in NAMED_KINDS:
+                if person_names is not None and found:
+                    person_names.append(tuple(found))
                 names = self.name_terms.get(doc)
                 words = " ".join(dict.fromkeys(found))
                 self.name_terms[doc] = words if names is None else f"{names}\n{words}"
@@ -212,6 +219,9 @@ class SearchIndex:
                 self.suggestion_owners.append(fields[0][1])
         self.lengths.append(min(length, 65535))
         self.numbered.append(numbered)
+        if person_names is not None:
+            self._persons.names[record.id] = tuple(person_names)
+            self._persons.openers.update(name[0] for name in person_names)
         if record.id in self._persons.names:
             self._voiced.append((record.id, doc))
         self._voiced += ((person, doc) for person in voiced_by(record, self._persons, lead))
@@ -301,20 +311,10 @@ def _states_digits(text: str) -> bool:
 
 
 class Persons(NamedTuple):
-    """The persons of a fact base, for telling who speaks or acts in a record."""
+    """The persons of a fact base (the entities of category person), for telling who speaks or acts in a record."""
 
     names: dict[str, tuple[tuple[str, ...], ...]]  # each person's names and aliases, folded into terms
-    openers: frozenset[str]  # the first term of every one of those names
-
-
-def persons_of(factbase: m.FactBase, terms: Callable[[str], list[str]]) -> Persons:
-    """The entities of category person, with their names folded by `terms`."""
-    names: dict[str, tuple[tuple[str, ...], ...]] = {}
-    for entity in factbase.of(m.Entity):
-        if entity.category == PERSON:
-            folded = (tuple(terms(n)) for n in (entity.name, *entity.aliases))
-            names[entity.id] = tuple(n for n in folded if n)
-    return Persons(names, frozenset(n[0] for ns in names.values() for n in ns))
+    openers: set[str]  # the first term of every one of those names
 
 
 def voiced_by(record: m.Record, persons: Persons, lead: list[str]) -> tuple[str, ...]:
