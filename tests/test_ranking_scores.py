@@ -275,6 +275,14 @@ def test_a_number_from_thirteen_to_nineteen_spelled_out_is_a_count(tmp_path: Pat
     assert ids(index, "how many workers in Russia") == ["b-teen", "a-none"]
 
 
+@pytest.mark.parametrize("asking", ["сколько", "Сколько", "कितने", "कितना", "कितनी"])
+def test_how_many_in_russian_or_hindi_asks_for_a_count_too(tmp_path: Path, asking: str) -> None:
+    statements = {"a-none": "Workers are welcome in Russia.", "b-count": "Workers in Russia number 70,000."}
+    index = small_index(tmp_path, MISC + "facts:\n" + "".join(fact_yaml(k, v) for k, v in statements.items()))
+    assert ids(index, "workers in Russia") == ["a-none", "b-count"]
+    assert ids(index, f"{asking} workers in Russia") == ["b-count", "a-none"]
+
+
 def test_a_month_in_a_query_is_the_period_it_asks_about(tmp_path: Path) -> None:
     # "intake" measures crude in January and holds no "imports"; the two facts hold "crude imports" and no month.
     # The month weighs 1.5 times its rarity and the figure's period holds it at 0.85: the figure comes first.

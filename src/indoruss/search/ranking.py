@@ -114,6 +114,7 @@ NOT_AN_OUTCOME = 0.9  # ... and a record that is not an outcome answers it at mo
 # "how many", "how much" ask for a count or an amount: a record that states none answers at most in part, and
 # counts this share of its score.
 COUNTING = (("how", "many"), ("how", "much"))
+COUNTING_WORDS = frozenset({"скольк", "कितने", "कितना", "कितनी"})  # the same in Russian (folded) and Hindi
 NUMBERLESS = 0.9
 # Words a question uses for what the records say otherwise.
 SYNONYMS: dict[str, tuple[str, ...]] = {
@@ -394,7 +395,9 @@ def read_query(index: SearchIndex, text: str) -> Query | None:
     if not any(weights):
         return None
     found = [token.term for token in tokens(text)]
-    counting = any(found[i : i + 2] == list(pair) for pair in COUNTING for i in range(len(found) - 1))
+    counting = not COUNTING_WORDS.isdisjoint(found) or any(
+        found[i : i + 2] == list(pair) for pair in COUNTING for i in range(len(found) - 1)
+    )
     return Query(text, words, expansions, weights, asks_verdict, denied, happened, counting)
 
 
