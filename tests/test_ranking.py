@@ -509,12 +509,7 @@ facts:
 
 @pytest.fixture(scope="module")
 def behind(tmp_path_factory: pytest.TempPathFactory) -> SearchIndex:
-    return index_of(tmp_path_factory.mktemp("behind"), BEHIND)
-
-
-def index_of(folder: Path, text: str) -> SearchIndex:
-    (folder / "factbase.yaml").write_text(text, encoding="utf-8")
-    return SearchIndex(load_factbase(folder / "factbase.yaml"))
+    return small_index(tmp_path_factory.mktemp("behind"), BEHIND)
 
 
 def test_a_name_query_ranks_records_about_another_named_thing_below_those_about_it(behind: SearchIndex) -> None:
