@@ -370,7 +370,8 @@ def read_query(index: SearchIndex, text: str) -> Query | None:
     words = query_tokens(text)
     if not words:
         return None
-    asks_verdict, denied, happened = _verdict_words(text, words) if index.verdicts else ((), False, False)
+    read = tokens(text)  # every word, filler too: the phrases of the verdict and count rules
+    asks_verdict, denied, happened = _verdict_words(read, words) if index.verdicts else ((), False, False)
     # The words of happening are read by the verdict rule, each form of them on its own ("happened", "happen").
     expansions = [_with_synonyms(index, t.term, i not in asks_verdict) for i, t in enumerate(words)]
     if not any(expansions) and not asks_verdict:
@@ -394,7 +395,7 @@ def read_query(index: SearchIndex, text: str) -> Query | None:
         weights.append(math.log(1.0 + total / (1.0 + frequency)) if meaningful else 0.0)
     if not any(weights):
         return None
-    found = [token.term for token in tokens(text)]
+    found = [token.term for token in read]
     counting = not COUNTING_WORDS.isdisjoint(found) or any(
         found[i : i + 2] == list(pair) for pair in COUNTING for i in range(len(found) - 1)
     )
@@ -812,11 +813,11 @@ def _part_by_topic_words(held: list[float], doc: int, named: list[Named], parts:
             return  # once, if the query named the topic twice
 
 
-def _verdict_words(text: str, words: list[Token]) -> tuple[tuple[int, ...], bool, bool]:
+def _verdict_words(found: list[Token], words: list[Token]) -> tuple[tuple[int, ...], bool, bool]:
     """The positions of the query's words that ask whether something happened ("go ahead"), with those of its
     negations ("not"); whether it asks what did not happen ("didn't happen": the negation may be filler); and
-    whether it asks whether something happened at all ("was there": filler only)."""
-    found = tokens(text)
+    whether it asks whether something happened at all ("was there": filler only). `found`: every word of the
+    query, filler too; `words`: those that carry meaning."""
     at = {token.start: i for i, token in enumerate(words)}
     asking: set[int] = set()
     happened = False
